@@ -1,0 +1,27 @@
+import type { Db } from "./database.ts";
+import type { MemberRecord } from "./records.ts";
+
+export interface MemberIdentity {
+  platform: string;
+  workspaceId: string;
+  platformUserId: string;
+  displayName: string;
+}
+
+export function memberRepository(db: Db) {
+  return {
+    /** The chat user behind a request; their display name follows what the platform says now. */
+    async upsert(identity: MemberIdentity): Promise<MemberRecord> {
+      const { platform, workspaceId, platformUserId, displayName } = identity;
+      const existing = await db.member.findUnique({
+        where: { platform_workspaceId_platformUserId: { platform, workspaceId, platformUserId } },
+      });
+      if (existing && existing.displayName === displayName) return existing;
+      return db.member.upsert({
+        where: { platform_workspaceId_platformUserId: { platform, workspaceId, platformUserId } },
+        create: { platform, workspaceId, platformUserId, displayName },
+        update: { displayName },
+      });
+    },
+  };
+}

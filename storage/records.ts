@@ -1,0 +1,54 @@
+// Plain records storage hands to commands, so nothing above storage/ depends on Prisma's types.
+
+export interface Actor {
+  platform: string;
+  workspaceId: string;
+  memberId: number;
+}
+
+export interface ClinicRecord {
+  id: number;
+  name: string;
+  locale: string | null;
+  timeZone: string;
+}
+
+export interface MemberRecord {
+  id: number;
+  platform: string;
+  workspaceId: string;
+  platformUserId: string;
+  displayName: string;
+}
+
+export interface ParticipantRecord {
+  id: number;
+  clinicId: number;
+  code: string;
+  specialistId: number;
+  enrolledOn: string;
+  status: string;
+  statusSince: string;
+}
+
+export interface CaseloadEntry {
+  code: string;
+  status: string;
+  enrolledOn: string;
+  lastContactOn: string | null;
+  contactCount: number;
+  openFlags: number;
+}
+
+export interface OpenFlagRecord {
+  id: number;
+  participantCode: string;
+  reason: string;
+  flaggedByName: string;
+  flaggedAt: Date;
+}
+
+export interface ContactRecord {
+  occurredOn: string;
+  contactType: string;
+}
