@@ -1,0 +1,50 @@
+// Configuration is read once, here, from explicit options then the environment, and checked
+// with zod: a bad value stops start-up with a message naming the variable.
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "../storage/database-url.ts";
+import { LOCALES } from "../prompts/locales.ts";
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
+  DATABASE_URL: z.string().startsWith("file:", 'must start with "file:" (SQLite)').default(DEFAULT_DATABASE_URL),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xoxb-"), 'must be a bot token starting with "xoxb-"'),
+  SLACK_API_URL: optionalText.pipe(z.url().optional()),
+  DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
+  DEFAULT_CLINIC: z.string().trim().min(1).max(120).default("Clinic"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = z.output<typeof configSchema> & {
+  slack: { signingSecret: string; botToken: string; apiUrl: string | undefined } | undefined;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, overrides: Record<string, string | undefined> = {}): Config {
+  const source = { ...env, ...overrides };
+  const emptyAsUnset = Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]));
+  const result = configSchema.safeParse(emptyAsUnset);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const parsed = result.data;
+  const hasSlack = parsed.SLACK_SIGNING_SECRET !== undefined || parsed.SLACK_BOT_TOKEN !== undefined;
+  if (hasSlack && (!parsed.SLACK_SIGNING_SECRET || !parsed.SLACK_BOT_TOKEN)) {
+    const missing = parsed.SLACK_SIGNING_SECRET ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET";
+    throw new ConfigError(`Invalid configuration:\n  ${missing}: required when the other Slack variable is set`);
+  }
+  return {
+    ...parsed,
+    slack: hasSlack ? { signingSecret: parsed.SLACK_SIGNING_SECRET!, botToken: parsed.SLACK_BOT_TOKEN!, apiUrl: parsed.SLACK_API_URL } : undefined,
+  };
+}

@@ -1,0 +1,45 @@
+// The one HTTP server: /healthz, Slack's /slack/events (and Teams' /api/messages later).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Services } from "../../commands/context.ts";
+import { isFreshSlackTimestamp } from "../slack/request-freshness.ts";
+import { SLACK_EVENTS_PATH, type SlackAdapter } from "../slack/slack-adapter.ts";
+
+export interface HttpRoutes {
+  services: Services;
+  slack: SlackAdapter | undefined;
+}
+
+export function createHttpServer({ services, slack }: HttpRoutes): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/healthz" && req.method === "GET") {
+      void answerHealth(services, res);
+      return;
+    }
+    if (path === SLACK_EVENTS_PATH && slack) {
+      if (!isFreshSlackTimestamp(req.headers["x-slack-request-timestamp"], services.clock)) {
+        services.logger.warn("refused a Slack request with a stale or future timestamp", { timestamp: req.headers["x-slack-request-timestamp"] });
+        drainAndAnswer(req, res, 401, { error: "stale or future request timestamp" });
+        return;
+      }
+      slack.requestListener(req, res);
+      return;
+    }
+    drainAndAnswer(req, res, 404, { error: "not found" });
+  });
+}
+
+async function answerHealth(services: Services, res: ServerResponse): Promise<void> {
+  const healthy = await services.store.isHealthy();
+  sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "database unavailable" });
+}
+
+function drainAndAnswer(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
+  req.resume();
+  sendJson(res, status, body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}

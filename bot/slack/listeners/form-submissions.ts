@@ -1,0 +1,50 @@
+// Modal submissions. Slack shows field errors only in the ack, so validation runs before ack;
+// the confirmation is then posted ephemerally where the command was typed (or as a DM).
+import type { AllMiddlewareArgs, App } from "@slack/bolt";
+import type { Services } from "../../../commands/context.ts";
+import { submitForm } from "../../../commands/dispatch.ts";
+import type { MessageReply } from "../../../commands/reply.ts";
+import { formRegistry } from "../../../commands/registry.ts";
+import { contextFromInteraction } from "../identity.ts";
+import { renderMessage } from "../render-blocks.ts";
+import { readModalValues } from "../render-modal.ts";
+
+export function registerFormSubmissions(app: App, services: Services): void {
+  for (const form of formRegistry) {
+    app.view(form.formId, async ({ ack, body, view, client }) => {
+      const ctx = await contextFromInteraction(services, body);
+      const outcome = await submitForm(ctx, form.formId, readModalValues(view.state), `slack:view:${view.id}`);
+      if (outcome.kind === "fieldErrors") {
+        await ack({ response_action: "errors", errors: outcome.errors });
+        return;
+      }
+      await ack();
+      await postToUser(client, body.user.id, channelOf(view.private_metadata), outcome.reply, services);
+    });
+  }
+}
+
+type WebClient = AllMiddlewareArgs["client"];
+
+function channelOf(privateMetadata: string): string | undefined {
+  try {
+    const parsed = JSON.parse(privateMetadata) as { channelId?: unknown };
+    return typeof parsed.channelId === "string" ? parsed.channelId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function postToUser(client: WebClient, userId: string, channelId: string | undefined, reply: MessageReply, services: Services) {
+  const message = renderMessage(reply);
+  if (channelId) {
+    try {
+      await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
+      return;
+    } catch (error) {
+      // The bot may not be in that channel (not_in_channel): fall back to a direct message.
+      services.logger.debug("ephemeral post failed, sending a direct message", { error: String(error) });
+    }
+  }
+  await client.chat.postMessage({ channel: userId, ...message });
+}

@@ -1,0 +1,26 @@
+// `/ips …`: acknowledge at once, run the use case, answer through response_url (or open a modal).
+import type { App } from "@slack/bolt";
+import type { Services } from "../../../commands/context.ts";
+import { apologise, runCommandText } from "../../../commands/dispatch.ts";
+import { COMMAND_WORD } from "../../../commands/registry.ts";
+import { contextFromCommand } from "../identity.ts";
+import { renderMessage, unescapeSlackText } from "../render-blocks.ts";
+import { renderModal } from "../render-modal.ts";
+
+export function registerSlashCommand(app: App, services: Services): void {
+  app.command(`/${COMMAND_WORD}`, async ({ command, ack, respond, client }) => {
+    await ack();
+    const ctx = await contextFromCommand(services, command);
+    try {
+      const reply = await runCommandText(ctx, unescapeSlackText(command.text ?? ""));
+      if (reply.kind === "form") {
+        const metadata = JSON.stringify({ channelId: command.channel_id });
+        await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, metadata) as never });
+        return;
+      }
+      await respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", ...renderMessage(reply) });
+    } catch (error) {
+      await respond({ response_type: "ephemeral", ...renderMessage(apologise(ctx, error)) });
+    }
+  });
+}

@@ -1,0 +1,75 @@
+// Platform-neutral replies → Slack Block Kit. Only translation happens here.
+import type { Block, MessageReply, Tone } from "../../commands/reply.ts";
+
+type SlackBlock = Record<string, unknown>;
+
+const TONE_PREFIX: Record<Tone, string> = { info: "", success: ":white_check_mark: ", warning: ":warning: ", error: ":x: " };
+const SECTION_LIMIT = 3000;
+
+/** Slack reads &, < and > as markup; user-typed text must not become a mention or a link. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Slack escapes &, < and > in the text it sends; undo that before parsing. */
+export function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+const mrkdwn = (text: string) => ({ type: "mrkdwn", text: escapeMrkdwn(text).slice(0, SECTION_LIMIT) });
+
+function renderBlock(block: Block): SlackBlock[] {
+  switch (block.type) {
+    case "heading":
+      return [{ type: "header", text: { type: "plain_text", text: block.text.slice(0, 150), emoji: true } }];
+    case "text":
+      return [{ type: "section", text: mrkdwn(`${TONE_PREFIX[block.tone ?? "info"]}${block.text}`) }];
+    case "context":
+      return [{ type: "context", elements: [mrkdwn(block.text)] }];
+    case "divider":
+      return [{ type: "divider" }];
+    case "item": {
+      const section: SlackBlock = { type: "section", text: mrkdwn(block.detail ? `${block.text}\n${block.detail}` : block.text) };
+      if (block.button) {
+        section.accessory = {
+          type: "button",
+          action_id: block.button.actionId,
+          value: block.button.value,
+          text: { type: "plain_text", text: block.button.label, emoji: true },
+          ...(block.button.style ? { style: block.button.style } : {}),
+        };
+      }
+      return [section];
+    }
+    case "table":
+      return renderTable(block.columns, block.rows);
+  }
+}
+
+// Slack has no table block: aligned columns in a code block read best on desktop and phone.
+function renderTable(columns: string[], rows: string[][]): SlackBlock[] {
+  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? "").length)));
+  const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join("  ").trimEnd();
+  const lines = [line(columns), ...rows.map(line)];
+  const sections: SlackBlock[] = [];
+  let chunk: string[] = [];
+  for (const text of lines) {
+    if ([...chunk, text].join("\n").length + 8 > SECTION_LIMIT) {
+      sections.push({ type: "section", text: { type: "mrkdwn", text: `\`\`\`${escapeMrkdwn(chunk.join("\n"))}\`\`\`` } });
+      chunk = [];
+    }
+    chunk.push(text);
+  }
+  sections.push({ type: "section", text: { type: "mrkdwn", text: `\`\`\`${escapeMrkdwn(chunk.join("\n"))}\`\`\`` } });
+  return sections;
+}
+
+/** Plain text for notifications and clients that cannot show blocks. */
+export function fallbackText(reply: MessageReply): string {
+  const first = reply.blocks.find((block) => "text" in block);
+  return first && "text" in first ? first.text.slice(0, 300) : "ipsbot";
+}
+
+export function renderMessage(reply: MessageReply): { text: string; blocks: SlackBlock[] } {
+  return { text: fallbackText(reply), blocks: reply.blocks.flatMap(renderBlock) };
+}

@@ -1,0 +1,54 @@
+// Composition root: config, prompts, storage, adapters, HTTP server. Nothing else lives here.
+import type { AddressInfo } from "node:net";
+import { systemClock, type Clock, type Services } from "../commands/context.ts";
+import { Catalogue } from "../prompts/catalogue.ts";
+import { applyMigrations } from "../storage/migrate.ts";
+import { openStore } from "../storage/store.ts";
+import { loadConfig } from "./config.ts";
+import { createHttpServer } from "./http/server.ts";
+import { createLogger } from "./logger.ts";
+import { createSlackAdapter } from "./slack/slack-adapter.ts";
+import type { Logger } from "../commands/context.ts";
+
+export interface StartOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningBot {
+  port: number;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const catalogue = Catalogue.load();
+  await applyMigrations(config.DATABASE_URL);
+  const store = openStore(config.DATABASE_URL);
+  const defaultClinic = await store.clinics.ensure(config.DEFAULT_CLINIC);
+  const services: Services = { store, catalogue, clock: options.clock ?? systemClock, logger, defaultLocale: config.DEFAULT_LOCALE, defaultClinic };
+
+  const slack = config.slack ? createSlackAdapter(services, config.slack) : undefined;
+  if (!slack) logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
+
+  const server = createHttpServer({ services, slack });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info("ipsbot listening", { port, slack: Boolean(slack), clinic: defaultClinic.name });
+
+  return {
+    port,
+    services,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { CommandContext } from "./context.ts";
+import type { Token } from "./parse/tokenize.ts";
+import type { FormOutcome, MessageReply, Reply } from "./reply.ts";
+
+/** One `/ips …` subcommand. Its help line and usage come from prompts under `command.<key>.*`. */
+export interface CommandSpec {
+  /** The words that select it, e.g. ["participant", "add"]. */
+  path: readonly string[];
+  /** Message-key stem: command.<key>.purpose / .usage / .example */
+  key: string;
+  run(ctx: CommandContext, args: readonly Token[]): Promise<Reply>;
+}
+
+/** A button click; `value` comes from the client and is untrusted. */
+export interface ActionSpec {
+  actionId: string;
+  run(ctx: CommandContext, value: string): Promise<MessageReply>;
+}
+
+/** A form submission; `values` come from the client and are untrusted. */
+export interface FormSpec {
+  formId: string;
+  submit(ctx: CommandContext, values: Readonly<Record<string, string | undefined>>, requestKey: string): Promise<FormOutcome>;
+}

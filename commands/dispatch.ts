@@ -1,0 +1,91 @@
+// Entry points the platform adapters call: typed text, button clicks and form submissions.
+// Each resolves the use case from the registry, authorises it, and maps refusals and
+// unexpected errors to replies, so adapters only translate.
+import { randomUUID } from "node:crypto";
+import type { CommandSpec } from "./command-spec.ts";
+import { authorize } from "./authorize.ts";
+import type { CommandContext } from "./context.ts";
+import { tokenize, type Token } from "./parse/tokenize.ts";
+import { actionRegistry, COMMAND_WORD, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
+import { errorReply, type FormOutcome, type MessageReply, type Reply } from "./reply.ts";
+import { Refusal } from "./refusal.ts";
+import { closestMatch } from "./rules/closest-match.ts";
+
+export async function runCommandText(ctx: CommandContext, text: string): Promise<Reply> {
+  let spec: CommandSpec | undefined;
+  return guard(ctx, () => spec, async () => {
+    const tokenized = tokenize(text);
+    if (!tokenized.ok) throw new Refusal("error.unclosedQuote");
+    const { tokens } = tokenized;
+    if (tokens.length === 0) return helpReply(ctx);
+    spec = findCommand(tokens);
+    if (!spec) return unknownCommand(ctx, tokens);
+    authorize(ctx, "member");
+    return spec.run(ctx, tokens.slice(spec.path.length));
+  });
+}
+
+export async function runAction(ctx: CommandContext, actionId: string, value: string): Promise<MessageReply> {
+  return guard(ctx, () => undefined, async () => {
+    const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
+    if (!action) throw new Error(`no action ${actionId}`);
+    authorize(ctx, "member");
+    return action.run(ctx, value);
+  });
+}
+
+export async function submitForm(
+  ctx: CommandContext,
+  formId: string,
+  values: Readonly<Record<string, string | undefined>>,
+  requestKey: string,
+): Promise<FormOutcome> {
+  try {
+    const form = formRegistry.find((candidate) => candidate.formId === formId);
+    if (!form) throw new Error(`no form ${formId}`);
+    authorize(ctx, "member");
+    return await form.submit(ctx, values, requestKey);
+  } catch (error) {
+    if (error instanceof Refusal) return { kind: "done", reply: errorReply(ctx.t(error.messageKey, error.params)) };
+    return { kind: "done", reply: apologise(ctx, error) };
+  }
+}
+
+function findCommand(tokens: readonly Token[]): CommandSpec | undefined {
+  const words = tokens.map((token) => token.text.toLowerCase());
+  return [...commandRegistry]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((spec) => spec.path.every((word, index) => words[index] === word) && !tokens.slice(0, spec.path.length).some((token) => token.quoted));
+}
+
+function unknownCommand(ctx: CommandContext, tokens: readonly Token[]): MessageReply {
+  const names = commandRegistry.map(commandName);
+  const typed = (wordCount: number) => tokens.slice(0, wordCount).map((token) => token.text.toLowerCase()).join(" ");
+  // Compare like with like: "partcipant ad" against two-word commands, "agnda" against one-word ones.
+  const suggestion =
+    closestMatch(typed(2), names.filter((name) => name.includes(" "))) ?? closestMatch(typed(1), names.filter((name) => !name.includes(" ")));
+  const input = tokens.map((token) => token.text).join(" ");
+  return suggestion
+    ? errorReply(ctx.t("error.unknownCommand", { input, suggestion }))
+    : errorReply(ctx.t("error.unknownCommandNoSuggestion", { input }));
+}
+
+async function guard<T extends Reply>(ctx: CommandContext, currentSpec: () => CommandSpec | undefined, work: () => Promise<T>): Promise<T | MessageReply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Refusal) {
+      const spec = currentSpec();
+      const usage = spec ? ctx.t("error.usage", { usage: `/${COMMAND_WORD} ${ctx.t(`command.${spec.key}.usage`)}` }) : undefined;
+      return errorReply(ctx.t(error.messageKey, error.params), usage);
+    }
+    return apologise(ctx, error);
+  }
+}
+
+/** Logs an unexpected error under a fresh correlation id and returns the short apology. */
+export function apologise(ctx: Pick<CommandContext, "logger" | "t">, error: unknown): MessageReply {
+  const correlationId = randomUUID().slice(0, 8);
+  ctx.logger.error("unexpected error", { correlationId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  return errorReply(ctx.t("error.unexpected", { correlationId }));
+}

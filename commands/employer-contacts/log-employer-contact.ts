@@ -1,0 +1,121 @@
+// Logging an employer contact: inline (`/ips contact "ICA Maxi" for P-017 type:phone …`) or
+// through the form `/ips contact` opens. Both paths build the same raw input and share this.
+import { z } from "zod";
+import { actorOf, clinicToday, type CommandContext } from "../context.ts";
+import type { CommandSpec, FormSpec } from "../command-spec.ts";
+import { joinWords } from "../parse/options.ts";
+import { splitArguments } from "../parse/arguments.ts";
+import type { Token } from "../parse/tokenize.ts";
+import { requireParticipant } from "../participants/lookup.ts";
+import { ephemeral, type Block, type MessageReply } from "../reply.ts";
+import { refuse, Refusal } from "../refusal.ts";
+import { EMPLOYER_NAME_MAX_LENGTH, employerMatchKey, tidyEmployerName } from "../rules/employer-name.ts";
+import { CONTACT_TYPES, countInPersonContactsInWeek, daysToFirstEmployerContact, isWithinFirstContactDeadline, WEEKLY_IN_PERSON_TARGET } from "../rules/employer-contacts.ts";
+import { formatIsoWeek, isoWeekOf } from "../rules/iso-week.ts";
+import { freeText, NOTE_MAX_LENGTH, oneOf, parseInput, participantCode, pastOrToday } from "../validation.ts";
+import { contactForm } from "./contact-form.ts";
+
+export interface RawContact {
+  employer?: string;
+  participant?: string;
+  type?: string;
+  date?: string;
+  note?: string;
+}
+
+function contactSchema(today: string) {
+  return z.object({
+    employer: freeText({ max: EMPLOYER_NAME_MAX_LENGTH, tooLongKey: "error.employerTooLong", missingKey: "error.employerMissing" }),
+    participant: participantCode.optional(),
+    type: oneOf(CONTACT_TYPES, "error.contactTypeUnknown"),
+    date: pastOrToday(today),
+    note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }),
+  });
+}
+
+export async function logEmployerContact(ctx: CommandContext, raw: RawContact, requestKey?: string): Promise<MessageReply> {
+  const today = clinicToday(ctx);
+  const input = parseInput(contactSchema(today), raw);
+  const employer = tidyEmployerName(input.employer ?? "");
+  const participant = input.participant ? await requireParticipant(ctx, input.participant, "participant") : undefined;
+  if (participant?.status === "closed") refuse("error.participantClosed", { code: participant.code }, "participant");
+  if (participant && input.date < participant.enrolledOn) {
+    refuse("error.dateBeforeEnrolment", { date: input.date, code: participant.code, enrolledOn: participant.enrolledOn }, "date");
+  }
+
+  const stored = await ctx.store.employerContacts.log(
+    {
+      clinicId: ctx.clinic.id,
+      specialistId: ctx.member.id,
+      employerName: employer,
+      employerKey: employerMatchKey(employer),
+      participantId: participant?.id,
+      contactType: input.type,
+      occurredOn: input.date,
+      note: input.note,
+      requestKey,
+    },
+    actorOf(ctx),
+    ctx.clock.now(),
+  );
+  if (!stored) return ephemeral({ type: "text", text: ctx.t("contact.alreadyLogged") });
+
+  const week = isoWeekOf(today);
+  const weekContacts = await ctx.store.employerContacts.bySpecialistBetween(ctx.member.id, week.monday, week.sunday);
+  const blocks: Block[] = [
+    { type: "text", tone: "success", text: ctx.t("contact.logged", { employer, type: ctx.t(`contactType.${input.type}`), date: input.date }) },
+    {
+      type: "text",
+      text: ctx.t("contact.weekCount", { week: formatIsoWeek(week), count: countInPersonContactsInWeek(weekContacts, week), target: WEEKLY_IN_PERSON_TARGET }),
+    },
+  ];
+  if (participant) blocks.push({ type: "text", text: await firstContactNews(ctx, participant.id, participant.code, participant.enrolledOn, input.date) });
+  return ephemeral(...blocks);
+}
+
+async function firstContactNews(ctx: CommandContext, participantId: number, code: string, enrolledOn: string, loggedOn: string): Promise<string> {
+  const contactDays = await ctx.store.employerContacts.daysForParticipant(participantId);
+  const days = daysToFirstEmployerContact(enrolledOn, contactDays) ?? 0;
+  const isFirst = contactDays.filter((day) => day <= loggedOn).length === 1 && contactDays.every((day) => day >= loggedOn);
+  if (!isFirst) return ctx.t("contact.laterForParticipant", { code, days });
+  return ctx.t(isWithinFirstContactDeadline(days) ? "contact.firstForParticipant" : "contact.firstForParticipantLate", { code, days });
+}
+
+/** Splits `<employer> [for P-017] [type:…] [date:…] [note…]` into the raw contact. */
+export function parseInlineContact(args: readonly Token[]): RawContact {
+  const { options, words } = splitArguments(args, ["type", "date"]);
+  const [employer, ...rest] = words;
+  let participant: string | undefined;
+  const forIndex = rest.findIndex((word) => !word.quoted && word.text.toLowerCase() === "for");
+  if (forIndex >= 0) {
+    participant = rest[forIndex + 1]?.text ?? refuse("error.forWithoutCode");
+    rest.splice(forIndex, 2);
+  }
+  return { employer: employer?.text, participant, type: options.get("type") ?? "in-person", date: options.get("date"), note: joinWords(rest) };
+}
+
+export const logEmployerContactCommand: CommandSpec = {
+  path: ["contact"],
+  key: "contact",
+  async run(ctx, args) {
+    if (args.length === 0) return contactForm(ctx);
+    return logEmployerContact(ctx, parseInlineContact(args));
+  },
+};
+
+export const employerContactForm: FormSpec = {
+  formId: "employer-contact",
+  async submit(ctx, values, requestKey) {
+    try {
+      const reply = await logEmployerContact(
+        ctx,
+        { employer: values.employer, participant: values.participant || undefined, type: values.type, date: values.date, note: values.note },
+        requestKey,
+      );
+      return { kind: "done", reply };
+    } catch (error) {
+      if (error instanceof Refusal) return { kind: "fieldErrors", errors: { [error.field ?? "employer"]: ctx.t(error.messageKey, error.params) } };
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,7 @@
+import { calendarDayIn } from "./rules/calendar-day.ts";
+import type { CommandContext } from "./context.ts";
+
+/** An instant shown as the clinic's calendar day (YYYY-MM-DD, the same in sv, nb and en). */
+export function formatDay(ctx: CommandContext, instant: Date): string {
+  return calendarDayIn(instant, ctx.clinic.timeZone);
+}

@@ -1,0 +1,48 @@
+// Closing a flag: `/ips unflag P-017 [outcome note]`, or the agenda's Discussed button.
+import { z } from "zod";
+import { actorOf, type CommandContext } from "../context.ts";
+import type { ActionSpec, CommandSpec } from "../command-spec.ts";
+import { joinWords } from "../parse/options.ts";
+import { firstWordAsCode } from "../parse/arguments.ts";
+import { requireParticipant } from "../participants/lookup.ts";
+import { ephemeral, type MessageReply } from "../reply.ts";
+import { refuse } from "../refusal.ts";
+import { freeText, NOTE_MAX_LENGTH, parseInput, participantCode } from "../validation.ts";
+import { agendaBlocks, DISCUSSED_ACTION_ID } from "./show-agenda.ts";
+
+export async function unflagParticipant(ctx: CommandContext, raw: { code: string; note: string }): Promise<MessageReply> {
+  const input = parseInput(z.object({ code: participantCode, note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), raw);
+  const participant = await requireParticipant(ctx, input.code);
+  const flag = await ctx.store.meetingFlags.openForParticipant(participant.id);
+  if (!flag) return refuse("error.noOpenFlag", { code: input.code });
+  const result = await ctx.store.meetingFlags.close(flag.id, ctx.clinic.id, input.note, actorOf(ctx), ctx.clock.now());
+  if (result.outcome !== "closed") return refuse("error.noOpenFlag", { code: input.code });
+  const text = input.note ? ctx.t("flag.closedWithNote", { code: input.code, note: input.note }) : ctx.t("flag.closed", { code: input.code });
+  return ephemeral({ type: "text", tone: "success", text });
+}
+
+export const unflagParticipantCommand: CommandSpec = {
+  path: ["unflag"],
+  key: "unflag",
+  async run(ctx, args) {
+    return unflagParticipant(ctx, { code: firstWordAsCode(args), note: joinWords(args.slice(1)) });
+  },
+};
+
+const flagIdSchema = z.string().regex(/^\d{1,10}$/).transform(Number);
+
+/** The agenda's Discussed button: closes the flag and redraws the agenda in place. */
+export const discussFlagAction: ActionSpec = {
+  actionId: DISCUSSED_ACTION_ID,
+  async run(ctx, value) {
+    const parsed = flagIdSchema.safeParse(value);
+    if (!parsed.success) return refuse("error.flagUnknown");
+    const result = await ctx.store.meetingFlags.close(parsed.data, ctx.clinic.id, undefined, actorOf(ctx), ctx.clock.now());
+    if (result.outcome === "unknown") return refuse("error.flagUnknown");
+    const note =
+      result.outcome === "closed"
+        ? ctx.t("agenda.discussedBy", { code: result.participantCode, by: ctx.member.displayName })
+        : ctx.t("error.flagAlreadyClosed", { by: result.closedByName });
+    return { kind: "message", visibility: "ephemeral", replaceOriginal: true, blocks: [{ type: "context", text: note }, ...(await agendaBlocks(ctx))] };
+  },
+};
