@@ -1,15 +1,17 @@
 // The one HTTP server: /healthz, Slack's /slack/events (and Teams' /api/messages later).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Services } from "../../commands/context.ts";
+import { systemClock, type Clock, type Services } from "../../commands/context.ts";
 import { isFreshSlackTimestamp } from "../slack/request-freshness.ts";
 import { SLACK_EVENTS_PATH, type SlackAdapter } from "../slack/slack-adapter.ts";
 
 export interface HttpRoutes {
   services: Services;
   slack: SlackAdapter | undefined;
+  /** Real time by default: it must agree with Bolt's own (real-time) check of old timestamps. */
+  requestClock?: Clock;
 }
 
-export function createHttpServer({ services, slack }: HttpRoutes): Server {
+export function createHttpServer({ services, slack, requestClock = systemClock }: HttpRoutes): Server {
   return createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" && req.method === "GET") {
@@ -17,7 +19,7 @@ export function createHttpServer({ services, slack }: HttpRoutes): Server {
       return;
     }
     if (path === SLACK_EVENTS_PATH && slack) {
-      if (!isFreshSlackTimestamp(req.headers["x-slack-request-timestamp"], services.clock)) {
+      if (!isFreshSlackTimestamp(req.headers["x-slack-request-timestamp"], requestClock)) {
         services.logger.warn("refused a Slack request with a stale or future timestamp", { timestamp: req.headers["x-slack-request-timestamp"] });
         drainAndAnswer(req, res, 401, { error: "stale or future request timestamp" });
         return;

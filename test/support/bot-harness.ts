@@ -1,0 +1,102 @@
+// Starts the real bot (real Bolt receiver, real SQLite) against a fake Slack Web API and gives
+// tests a way to speak to it as Slack would.
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../../commands/context.ts";
+import { startBot, type RunningBot } from "../../bot/start-bot.ts";
+import { countRows, freshDatabaseFile, readTables } from "./database-copy.ts";
+import { startFakeSlackApi, TEST_TEAM_ID, type FakeSlackApi, type RecordedCall } from "./fake-slack-api.ts";
+import { blockActionBody, postSigned, SIGNING_SECRET, slashCommandBody, viewSubmissionBody, type SlackUser } from "./slack-requests.ts";
+
+export const SPECIALIST: SlackUser = { id: "U0SPEC1", name: "anna.specialist", teamId: TEST_TEAM_ID };
+export const COLLEAGUE: SlackUser = { id: "U0SPEC2", name: "olle.nurse", teamId: TEST_TEAM_ID };
+
+export interface Harness {
+  bot: RunningBot;
+  slack: FakeSlackApi;
+  databaseFile: string;
+  eventsUrl: string;
+  /** Sends `/ips <text>` and returns what the bot posted to the response_url. */
+  command(text: string, user?: SlackUser): Promise<RecordedCall>;
+  /** Sends `/ips <text>` and returns the HTTP response only. */
+  sendCommand(text: string, user?: SlackUser, options?: Parameters<typeof postSigned>[2]): Promise<Response>;
+  clickButton(actionId: string, value: string, user?: SlackUser): Promise<RecordedCall>;
+  submitView(callbackId: string, values: Record<string, Record<string, unknown>>, options?: { viewId?: string; user?: SlackUser; metadata?: string }): Promise<Response>;
+  tables(): Record<string, unknown[]>;
+  rowCounts(): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<Harness> {
+  const slack = await startFakeSlackApi();
+  const databaseFile = freshDatabaseFile();
+  const bot = await startBot({
+    env: {
+      PORT: "0",
+      DATABASE_URL: `file:${databaseFile}`,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_API_URL: slack.url,
+      LOG_LEVEL: "error",
+      ...options.env,
+    },
+    clock: options.clock,
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+  });
+  const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+
+  async function expectOk(response: Response): Promise<void> {
+    if (response.status !== 200) throw new Error(`Slack request answered ${response.status}: ${await response.text()}`);
+  }
+
+  const harness: Harness = {
+    bot,
+    slack,
+    databaseFile,
+    eventsUrl,
+    sendCommand(text, user = SPECIALIST, sendOptions) {
+      return postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(randomUUID())), sendOptions);
+    },
+    async command(text, user = SPECIALIST) {
+      const id = randomUUID();
+      const response = await postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(id)));
+      await expectOk(response);
+      return slack.waitForCall((call) => call.path === `/respond/${id}`);
+    },
+    async clickButton(actionId, value, user = SPECIALIST) {
+      const id = randomUUID();
+      await expectOk(await postSigned(eventsUrl, blockActionBody(user, actionId, value, slack.responseUrl(id))));
+      return slack.waitForCall((call) => call.path === `/respond/${id}`);
+    },
+    submitView(callbackId, values, viewOptions = {}) {
+      return postSigned(
+        eventsUrl,
+        viewSubmissionBody(viewOptions.user ?? SPECIALIST, callbackId, viewOptions.viewId ?? `V${randomUUID()}`, values, viewOptions.metadata ?? JSON.stringify({ channelId: "C0CLINIC" })),
+      );
+    },
+    tables: () => readTables(databaseFile),
+    rowCounts: () => countRows(databaseFile),
+    async stop() {
+      await bot.stop();
+      await slack.close();
+    },
+  };
+  return harness;
+}
+
+/** All the text a rendered Slack message shows, for assertions. */
+export function messageText(call: RecordedCall): string {
+  const blocks = (call.body.blocks ?? []) as Record<string, any>[];
+  const parts: string[] = [];
+  for (const block of blocks) {
+    if (block.text?.text) parts.push(block.text.text);
+    for (const element of block.elements ?? []) if (element.text) parts.push(element.text);
+    if (block.accessory?.text?.text) parts.push(`[${block.accessory.text.text}]`);
+  }
+  return parts.join("\n");
+}
+
+/** A clock fixed at an instant that tests may move. */
+export function fixedClock(iso: string): Clock & { set(iso: string): void } {
+  let now = new Date(iso);
+  return { now: () => new Date(now), set: (next) => (now = new Date(next)) };
+}

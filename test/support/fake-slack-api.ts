@@ -1,0 +1,97 @@
+// A stand-in for Slack's Web API (https://slack.com/api/<method>) and for response_url
+// endpoints. It records every call the bot makes and answers like Slack does.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  /** Web API method (e.g. "chat.postEphemeral") or "response_url". */
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeSlackApi {
+  url: string;
+  calls: RecordedCall[];
+  responseUrl(id: string): string;
+  waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  callsTo(method: string): RecordedCall[];
+  close(): Promise<void>;
+}
+
+export const TEST_TEAM_ID = "T0TEST";
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  // The Web API client sends arrays and objects (blocks, view) as JSON strings in a form body.
+  for (const [key, value] of Object.entries(form)) {
+    if (/^[[{]/.test(value)) {
+      try {
+        form[key] = JSON.parse(value);
+      } catch {
+        /* keep the raw string */
+      }
+    }
+  }
+  return form;
+}
+
+function answerFor(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  switch (method) {
+    case "auth.test":
+      return { ok: true, url: "https://test.slack.com/", team: "Test", user: "ipsbot", team_id: TEST_TEAM_ID, user_id: "UBOT", bot_id: "BBOT" };
+    case "views.open":
+      return { ok: true, view: { id: `V${Date.now()}`, ...(body.view as object) } };
+    case "chat.postEphemeral":
+      return { ok: true, message_ts: `${Date.now() / 1000}` };
+    case "chat.postMessage":
+      return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
+    default:
+      return { ok: true };
+  }
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: RecordedCall[] = [];
+  const waiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
+  const server: Server = createServer((req, res) => {
+    let raw = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (raw += chunk));
+    req.on("end", () => {
+      const path = req.url ?? "/";
+      const isResponseUrl = path.startsWith("/respond/");
+      const method = isResponseUrl ? "response_url" : path.replace(/^\/api\//, "").split("?")[0]!;
+      const body = parseBody(raw, req.headers["content-type"]);
+      const call = { method, path, body };
+      calls.push(call);
+      for (const waiter of [...waiters]) {
+        if (waiter.predicate(call)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(call);
+        }
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(isResponseUrl ? { ok: true } : answerFor(method, body)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${base}/api/`,
+    calls,
+    responseUrl: (id) => `${base}/respond/${id}`,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    waitForCall(predicate, timeoutMs = 5_000) {
+      const existing = calls.find(predicate);
+      if (existing) return Promise.resolve(existing);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("timed out waiting for a Slack API call")), timeoutMs);
+        waiters.push({ predicate, resolve: (call) => (clearTimeout(timer), resolve(call)) });
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
