@@ -92,7 +92,8 @@ export function messageText(call: RecordedCall): string {
     for (const element of block.elements ?? []) if (element.text) parts.push(element.text);
     if (block.accessory?.text?.text) parts.push(`[${block.accessory.text.text}]`);
   }
-  return parts.join("\n");
+  // Read it as a person would: Slack shows &lt; as <.
+  return parts.join("\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 /** A clock fixed at an instant that tests may move. */
