@@ -1,7 +1,7 @@
 // Starts the real bot (real Bolt receiver, real SQLite) against a fake Slack Web API and gives
 // tests a way to speak to it as Slack would.
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../../commands/context.ts";
+import type { Clock, Logger } from "../../commands/context.ts";
 import { startBot, type RunningBot } from "../../bot/start-bot.ts";
 import { countRows, freshDatabaseFile, readTables } from "./database-copy.ts";
 import { startFakeSlackApi, TEST_TEAM_ID, type FakeSlackApi, type RecordedCall } from "./fake-slack-api.ts";
@@ -26,7 +26,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(options: { clock?: Clock; env?: Record<string, string>; logger?: Logger } = {}): Promise<Harness> {
   const slack = await startFakeSlackApi();
   const databaseFile = freshDatabaseFile();
   const bot = await startBot({
@@ -40,7 +40,7 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
       ...options.env,
     },
     clock: options.clock,
-    logger: { debug() {}, info() {}, warn() {}, error() {} },
+    logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
   });
   const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
 
