@@ -1,7 +1,8 @@
 // Composition root: config, prompts, storage, adapters, HTTP server. Nothing else lives here.
 import type { AddressInfo } from "node:net";
 import { systemClock, type Clock, type Services } from "../commands/context.ts";
-import { Catalogue } from "../prompts/catalogue.ts";
+import { Catalogue, CatalogueError } from "../prompts/catalogue.ts";
+import { missingMessageKeys } from "../commands/prompt-coverage.ts";
 import { applyMigrations } from "../storage/migrate.ts";
 import { openStore } from "../storage/store.ts";
 import { loadConfig } from "./config.ts";
@@ -26,6 +27,8 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const catalogue = Catalogue.load();
+  const missing = missingMessageKeys((key) => catalogue.has(key));
+  if (missing.length > 0) throw new CatalogueError(`prompts/messages/en.json lacks ${missing.join(", ")}`);
   await applyMigrations(config.DATABASE_URL);
   const store = openStore(config.DATABASE_URL);
   const defaultClinic = await store.clinics.ensure(config.DEFAULT_CLINIC);

@@ -1,0 +1,17 @@
+// Message keys the commands build at run time (help lines, status and contact-type labels).
+// Checked at start-up so a command added without its prompts stops the bot, not a user.
+import { commandRegistry } from "./registry.ts";
+import { PARTICIPANT_STATUSES } from "./rules/caseload.ts";
+import { CONTACT_TYPES } from "./rules/employer-contacts.ts";
+
+export function requiredMessageKeys(): string[] {
+  return [
+    ...commandRegistry.flatMap((spec) => ["purpose", "usage", "example"].map((part) => `command.${spec.key}.${part}`)),
+    ...PARTICIPANT_STATUSES.map((status) => `status.${status}`),
+    ...CONTACT_TYPES.map((type) => `contactType.${type}`),
+  ];
+}
+
+export function missingMessageKeys(has: (key: string) => boolean): string[] {
+  return requiredMessageKeys().filter((key) => !has(key));
+}

@@ -1,0 +1,110 @@
+// One registry drives parsing, help and the Slack manifest: prove they agree.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { CommandContext } from "../../commands/context.ts";
+import { missingMessageKeys } from "../../commands/prompt-coverage.ts";
+import { COMMAND_WORD, commandName, commandRegistry, helpReply } from "../../commands/registry.ts";
+import { Catalogue } from "../../prompts/catalogue.ts";
+import { LOCALES } from "../../prompts/locales.ts";
+
+const catalogue = Catalogue.load();
+
+// The fields of Slack's app manifest that ipsbot uses (no npm package ships Slack's schema).
+const slackManifestSchema = z.object({
+  _metadata: z.object({ major_version: z.literal(1), minor_version: z.number().int() }).optional(),
+  display_information: z.object({
+    name: z.string().min(1).max(35),
+    description: z.string().max(140).optional(),
+    long_description: z.string().min(174).max(4000).optional(),
+    background_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  }),
+  features: z.object({
+    bot_user: z.object({ display_name: z.string().min(1).max(80).regex(/^[a-z0-9._-]+$/), always_online: z.boolean().optional() }),
+    slash_commands: z
+      .array(
+        z.object({
+          command: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, "a slash command of at most 32 characters"),
+          url: z.url(),
+          description: z.string().min(1).max(2000),
+          usage_hint: z.string().max(1000).optional(),
+          should_escape: z.boolean().optional(),
+        }),
+      )
+      .min(1),
+  }),
+  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string().regex(/^[a-z.:_]+$/)).min(1) }) }),
+  settings: z.object({
+    interactivity: z.object({ is_enabled: z.literal(true), request_url: z.url() }),
+    org_deploy_enabled: z.boolean().optional(),
+    socket_mode_enabled: z.literal(false),
+    token_rotation_enabled: z.boolean().optional(),
+  }),
+});
+
+const manifest = JSON.parse(readFileSync(new URL("../../bot/slack/manifest.json", import.meta.url), "utf8"));
+
+function contextIn(locale: (typeof LOCALES)[number]): CommandContext {
+  return { t: catalogue.translator(locale) } as CommandContext;
+}
+
+function helpText(locale: (typeof LOCALES)[number]): string {
+  return helpReply(contextIn(locale))
+    .blocks.map((block) => ("text" in block ? `${block.text}\n${"detail" in block ? (block.detail ?? "") : ""}` : ""))
+    .join("\n");
+}
+
+describe("command registry", () => {
+  it("has a unique path per command", () => {
+    const names = commandRegistry.map(commandName);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each(LOCALES)("lists every command with its usage and an example in the %s help", (locale) => {
+    const text = helpText(locale);
+    for (const spec of commandRegistry) {
+      expect(text).toContain(`/${COMMAND_WORD} ${commandName(spec)}`);
+      expect(text).toContain(catalogue.translator(locale)(`command.${spec.key}.example`));
+    }
+  });
+
+  it("has every message key the commands build at run time", () => {
+    expect(missingMessageKeys((key) => catalogue.has(key))).toEqual([]);
+    expect(missingMessageKeys(() => false)).toContain("command.contact.usage"); // the check can fail
+  });
+
+  it("has examples that start with the command they illustrate", () => {
+    const t = catalogue.translator("en");
+    for (const spec of commandRegistry) expect(t(`command.${spec.key}.example`).startsWith(`/${COMMAND_WORD} ${commandName(spec)}`)).toBe(true);
+  });
+});
+
+describe("Slack app manifest", () => {
+  it("is valid for the fields ipsbot uses", () => {
+    const result = slackManifestSchema.safeParse(manifest);
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+
+  it("declares exactly the registry's slash command, on the one events URL", () => {
+    const commands = manifest.features.slash_commands as { command: string; url: string; usage_hint: string }[];
+    expect(commands.map((command) => command.command)).toEqual([`/${COMMAND_WORD}`]);
+    expect(new URL(commands[0]!.url).pathname).toBe("/slack/events");
+    expect(new URL(manifest.settings.interactivity.request_url).pathname).toBe("/slack/events");
+  });
+
+  it("only hints at subcommands the registry knows", () => {
+    const hint = manifest.features.slash_commands[0].usage_hint as string;
+    const firstWords = new Set(commandRegistry.map((spec) => spec.path[0]));
+    for (const part of hint.split("|")) expect(firstWords).toContain(part.trim().split(/\s+/)[0]);
+  });
+
+  it("asks for the least scopes: commands and chat:write", () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write"]);
+  });
+
+  it("would be refused by the schema if the command were too long", () => {
+    const broken = structuredClone(manifest);
+    broken.features.slash_commands[0].command = `/${"x".repeat(32)}`;
+    expect(slackManifestSchema.safeParse(broken).success).toBe(false);
+  });
+});
