@@ -70,6 +70,19 @@ export function fallbackText(reply: MessageReply): string {
   return first && "text" in first ? first.text.slice(0, 300) : "ipsbot";
 }
 
+/** Slack refuses a message with more than 50 blocks. */
+export const MAX_BLOCKS_PER_MESSAGE = 50;
+
 export function renderMessage(reply: MessageReply): { text: string; blocks: SlackBlock[] } {
   return { text: fallbackText(reply), blocks: reply.blocks.flatMap(renderBlock) };
+}
+
+/** The reply as one or more messages of at most 50 blocks each (a long agenda, say). */
+export function renderMessages(reply: MessageReply): { text: string; blocks: SlackBlock[] }[] {
+  const { text, blocks } = renderMessage(reply);
+  const messages: { text: string; blocks: SlackBlock[] }[] = [];
+  for (let start = 0; start < blocks.length || messages.length === 0; start += MAX_BLOCKS_PER_MESSAGE) {
+    messages.push({ text, blocks: blocks.slice(start, start + MAX_BLOCKS_PER_MESSAGE) });
+  }
+  return messages;
 }

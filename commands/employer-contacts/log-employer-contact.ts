@@ -12,6 +12,7 @@ import { refuse, Refusal } from "../refusal.ts";
 import { EMPLOYER_NAME_MAX_LENGTH, employerMatchKey, tidyEmployerName } from "../rules/employer-name.ts";
 import { CONTACT_TYPES, countInPersonContactsInWeek, daysToFirstEmployerContact, isWithinFirstContactDeadline, WEEKLY_IN_PERSON_TARGET } from "../rules/employer-contacts.ts";
 import { formatIsoWeek, isoWeekOf } from "../rules/iso-week.ts";
+import { normaliseParticipantCode } from "../rules/participant-code.ts";
 import { freeText, NOTE_MAX_LENGTH, oneOf, parseInput, participantCode, pastOrToday } from "../validation.ts";
 import { contactForm } from "./contact-form.ts";
 
@@ -86,7 +87,11 @@ export function parseInlineContact(args: readonly Token[]): RawContact {
   const { options, words } = splitArguments(args, ["type", "date"]);
   const [employer, ...rest] = words;
   let participant: string | undefined;
-  const forIndex = rest.findIndex((word) => !word.quoted && word.text.toLowerCase() === "for");
+  // `for` names a participant right after the employer, or anywhere when a code follows it;
+  // otherwise it is part of the note ("asked for a trial shift").
+  const forIndex = rest.findIndex(
+    (word, index) => !word.quoted && word.text.toLowerCase() === "for" && (index === 0 || normaliseParticipantCode(rest[index + 1]?.text ?? "") !== undefined),
+  );
   if (forIndex >= 0) {
     participant = rest[forIndex + 1]?.text ?? refuse("error.forWithoutCode");
     rest.splice(forIndex, 2);

@@ -8,12 +8,12 @@ export function tidyEmployerName(name: string): string {
   return name.normalize("NFC").replace(/\s+/gu, " ").trim();
 }
 
-/** Matching key: the display form case-folded, with punctuation other than & dropped. */
+/** Matching key: the display form case-folded, punctuation other than & read as a space ("Coop-Konsum" = "Coop Konsum"). */
 export function employerMatchKey(name: string): string {
   return tidyEmployerName(name)
     .normalize("NFKC")
     .toLocaleLowerCase("sv")
-    .replace(/[^\p{L}\p{N}&\s]/gu, "")
+    .replace(/[^\p{L}\p{N}&\s]/gu, " ")
     .replace(/\s+/gu, " ")
     .trim();
 }

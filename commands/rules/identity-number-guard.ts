@@ -4,8 +4,10 @@
 
 export type IdentityNumberKind = "swedish-personnummer" | "swedish-samordningsnummer" | "norwegian-fodselsnummer";
 
-// YYMMDD or YYYYMMDD, an optional - or + separator, then four digits; not inside a longer digit run.
-const SWEDISH_SHAPE = /(?<!\d)(\d{2})?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})(?!\d)/g;
+// YYMMDD or YYYYMMDD (born 1800-2099), an optional - or + separator, then four digits; not
+// inside a longer digit run. Without the century limit any 12-digit reference number whose
+// middle looked like a date would be refused.
+const SWEDISH_SHAPE = /(?<!\d)(18|19|20)?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})(?!\d)/g;
 // DDMMYY then five digits, optionally with a space between the two parts.
 const NORWEGIAN_SHAPE = /(?<!\d)(\d{2})(\d{2})(\d{2}) ?(\d{5})(?!\d)/g;
 

@@ -60,7 +60,9 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
       const id = randomUUID();
       const response = await postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(id)));
       await expectOk(response);
-      return slack.waitForCall((call) => call.path === `/respond/${id}`);
+      const call = await slack.waitForCall((c) => c.path === `/respond/${id}`);
+      if (((call.body.blocks as unknown[]) ?? []).length > 50) throw new Error("Slack refuses messages with more than 50 blocks");
+      return call;
     },
     async clickButton(actionId, value, user = SPECIALIST) {
       const id = randomUUID();

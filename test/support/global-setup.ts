@@ -3,8 +3,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import { applyMigrations } from "../../storage/migrate.ts";
 import { TEMPLATE_DATABASE, TEST_TMP } from "./paths.ts";
 
-export default async function setup(): Promise<void> {
-  rmSync(TEST_TMP, { recursive: true, force: true });
+export default async function setup(): Promise<() => void> {
   mkdirSync(TEST_TMP, { recursive: true });
   await applyMigrations(`file:${TEMPLATE_DATABASE}`);
+  return () => rmSync(TEST_TMP, { recursive: true, force: true });
 }

@@ -87,7 +87,7 @@ describe("things that only look like identity numbers pass", () => {
   });
 
   it("lets Swedish phone numbers through when they fail Luhn", () => {
-    // 0701234567: 0,7,0·2=0,1,2·2=4,3,4·2=8,5,6·2=12→3,7 = 38, not divisible by 10.
+    // 0701234567: 0·2=0, 7, 0·2=0, 1, 2·2=4, 3, 4·2=8, 5, 6·2=12→3, 7 = 38, not divisible by 10.
     expect(findIdentityNumber("0701234567")).toBeUndefined();
     expect(findIdentityNumber("Call her on 0701234567 tomorrow")).toBeUndefined();
     expect(findIdentityNumber("070-123 45 67")).toBeUndefined();

@@ -4,7 +4,7 @@ import type { Services } from "../../../commands/context.ts";
 import { runAction } from "../../../commands/dispatch.ts";
 import { actionRegistry } from "../../../commands/registry.ts";
 import { contextFromInteraction } from "../identity.ts";
-import { renderMessage } from "../render-blocks.ts";
+import { renderMessages } from "../render-blocks.ts";
 
 export function registerButtonActions(app: App, services: Services): void {
   for (const action of actionRegistry) {
@@ -12,7 +12,9 @@ export function registerButtonActions(app: App, services: Services): void {
       await ack();
       const ctx = await contextFromInteraction(services, body);
       const reply = await runAction(ctx, action.actionId, clicked.value ?? "");
-      await respond({ replace_original: reply.replaceOriginal ?? false, response_type: "ephemeral", ...renderMessage(reply) });
+      const [first, ...rest] = renderMessages(reply);
+      await respond({ replace_original: reply.replaceOriginal ?? false, response_type: "ephemeral", ...first! });
+      for (const message of rest) await respond({ response_type: "ephemeral", ...message });
     });
   }
 }

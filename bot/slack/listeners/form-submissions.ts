@@ -6,7 +6,7 @@ import { submitForm } from "../../../commands/dispatch.ts";
 import type { MessageReply } from "../../../commands/reply.ts";
 import { formRegistry } from "../../../commands/registry.ts";
 import { contextFromInteraction } from "../identity.ts";
-import { renderMessage } from "../render-blocks.ts";
+import { renderMessages } from "../render-blocks.ts";
 import { readModalValues } from "../render-modal.ts";
 
 export function registerFormSubmissions(app: App, services: Services): void {
@@ -36,15 +36,16 @@ function channelOf(privateMetadata: string): string | undefined {
 }
 
 async function postToUser(client: WebClient, userId: string, channelId: string | undefined, reply: MessageReply, services: Services) {
-  const message = renderMessage(reply);
-  if (channelId) {
-    try {
-      await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
-      return;
-    } catch (error) {
-      // The bot may not be in that channel (not_in_channel): fall back to a direct message.
-      services.logger.debug("ephemeral post failed, sending a direct message", { error: String(error) });
+  for (const message of renderMessages(reply)) {
+    if (channelId) {
+      try {
+        await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
+        continue;
+      } catch (error) {
+        // The bot may not be in that channel (not_in_channel): fall back to a direct message.
+        services.logger.debug("ephemeral post failed, sending a direct message", { error: String(error) });
+      }
     }
+    await client.chat.postMessage({ channel: userId, ...message });
   }
-  await client.chat.postMessage({ channel: userId, ...message });
 }

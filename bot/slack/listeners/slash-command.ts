@@ -4,7 +4,7 @@ import type { Services } from "../../../commands/context.ts";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
 import { COMMAND_WORD } from "../../../commands/registry.ts";
 import { contextFromCommand } from "../identity.ts";
-import { renderMessage, unescapeSlackText } from "../render-blocks.ts";
+import { renderMessage, renderMessages, unescapeSlackText } from "../render-blocks.ts";
 import { renderModal } from "../render-modal.ts";
 
 export function registerSlashCommand(app: App, services: Services): void {
@@ -18,7 +18,9 @@ export function registerSlashCommand(app: App, services: Services): void {
         await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, metadata) as never });
         return;
       }
-      await respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", ...renderMessage(reply) });
+      for (const message of renderMessages(reply)) {
+        await respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", ...message });
+      }
     } catch (error) {
       await respond({ response_type: "ephemeral", ...renderMessage(apologise(ctx, error)) });
     }

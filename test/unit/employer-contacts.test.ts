@@ -1,0 +1,112 @@
+import { describe, it, expect } from "vitest";
+import {
+  CONTACT_TYPES,
+  countInPersonContactsInWeek,
+  daysToFirstEmployerContact,
+  FIRST_CONTACT_DEADLINE_DAYS,
+  isWithinFirstContactDeadline,
+  WEEKLY_IN_PERSON_TARGET,
+  type DatedContact,
+} from "../../commands/rules/employer-contacts.ts";
+import { isoWeekOf } from "../../commands/rules/iso-week.ts";
+
+const contact = (occurredOn: string, contactType = "in-person"): DatedContact => ({ occurredOn, contactType });
+
+describe("constants", () => {
+  it("match the fidelity scale", () => {
+    expect(WEEKLY_IN_PERSON_TARGET).toBe(6);
+    expect(FIRST_CONTACT_DEADLINE_DAYS).toBe(30);
+    expect(CONTACT_TYPES).toEqual(["in-person", "phone", "email", "video"]);
+  });
+});
+
+describe("countInPersonContactsInWeek", () => {
+  const week47 = isoWeekOf("2026-11-16"); // Mon 2026-11-16 .. Sun 2026-11-22
+  const week48 = isoWeekOf("2026-11-23"); // Mon 2026-11-23 .. Sun 2026-11-29
+
+  const contacts = [
+    contact("2026-11-15"), // Sunday of week 46
+    contact("2026-11-16"), // Monday, week 47
+    contact("2026-11-19"), // week 47
+    contact("2026-11-22"), // Sunday, week 47
+    contact("2026-11-22", "phone"), // week 47, not in person
+    contact("2026-11-23"), // Monday, week 48
+    contact("2026-11-24", "email"), // week 48, not in person
+    contact("2026-11-25", "video"), // week 48, not in person
+    contact("2026-11-25"), // week 48
+    contact("2026-11-29"), // Sunday, week 48
+    contact("2026-11-30"), // Monday, week 49
+  ];
+
+  it("counts in-person contacts from Monday to Sunday inclusive", () => {
+    expect(countInPersonContactsInWeek(contacts, week47)).toBe(3); // 16th, 19th, 22nd
+    expect(countInPersonContactsInWeek(contacts, week48)).toBe(3); // 23rd, 25th, 29th
+  });
+
+  it("puts Sunday 2026-11-22 in week 47 and Monday 2026-11-23 in week 48", () => {
+    expect(countInPersonContactsInWeek([contact("2026-11-22")], week47)).toBe(1);
+    expect(countInPersonContactsInWeek([contact("2026-11-22")], week48)).toBe(0);
+    expect(countInPersonContactsInWeek([contact("2026-11-23")], week47)).toBe(0);
+    expect(countInPersonContactsInWeek([contact("2026-11-23")], week48)).toBe(1);
+  });
+
+  it("does not count phone, email or video contacts", () => {
+    const remote = [contact("2026-11-23", "phone"), contact("2026-11-24", "email"), contact("2026-11-25", "video")];
+    expect(countInPersonContactsInWeek(remote, week48)).toBe(0);
+  });
+
+  it("counts several contacts on the same day separately", () => {
+    const sameDay = [contact("2026-11-24"), contact("2026-11-24"), contact("2026-11-24")];
+    expect(countInPersonContactsInWeek(sameDay, week48)).toBe(3);
+  });
+
+  it("is zero for no contacts", () => {
+    expect(countInPersonContactsInWeek([], week48)).toBe(0);
+  });
+
+  it("counts across the new year in week 53", () => {
+    const week53 = isoWeekOf("2026-12-31"); // Mon 2026-12-28 .. Sun 2027-01-03
+    const aroundNewYear = [contact("2026-12-27"), contact("2026-12-28"), contact("2027-01-01"), contact("2027-01-03"), contact("2027-01-04")];
+    expect(countInPersonContactsInWeek(aroundNewYear, week53)).toBe(3);
+  });
+});
+
+describe("daysToFirstEmployerContact", () => {
+  it("is undefined when there is no contact yet", () => {
+    expect(daysToFirstEmployerContact("2026-11-01", [])).toBeUndefined();
+  });
+
+  it("counts days from enrolment to the earliest contact, whatever the order", () => {
+    expect(daysToFirstEmployerContact("2026-11-01", ["2026-11-20", "2026-11-05", "2026-12-01"])).toBe(4);
+    expect(daysToFirstEmployerContact("2026-11-01", ["2026-11-01"])).toBe(0);
+  });
+
+  it("counts across months, the year end and DST", () => {
+    expect(daysToFirstEmployerContact("2026-10-20", ["2026-11-19"])).toBe(30);
+    expect(daysToFirstEmployerContact("2026-12-15", ["2027-01-15"])).toBe(31);
+    expect(daysToFirstEmployerContact("2026-03-01", ["2026-03-31"])).toBe(30); // spans 2026-03-29
+    expect(daysToFirstEmployerContact("2028-02-01", ["2028-03-02"])).toBe(30); // leap February
+  });
+
+  it("is negative when a contact predates enrolment", () => {
+    expect(daysToFirstEmployerContact("2026-11-10", ["2026-11-20", "2026-11-07"])).toBe(-3);
+  });
+});
+
+describe("isWithinFirstContactDeadline", () => {
+  it("allows up to and including day 30", () => {
+    expect(isWithinFirstContactDeadline(0)).toBe(true);
+    expect(isWithinFirstContactDeadline(29)).toBe(true);
+    expect(isWithinFirstContactDeadline(30)).toBe(true);
+  });
+
+  it("misses the deadline from day 31", () => {
+    expect(isWithinFirstContactDeadline(31)).toBe(false);
+    expect(isWithinFirstContactDeadline(90)).toBe(false);
+  });
+
+  it("agrees with daysToFirstEmployerContact at the boundary", () => {
+    expect(isWithinFirstContactDeadline(daysToFirstEmployerContact("2026-11-01", ["2026-12-01"])!)).toBe(true); // 30 days
+    expect(isWithinFirstContactDeadline(daysToFirstEmployerContact("2026-11-01", ["2026-12-02"])!)).toBe(false); // 31 days
+  });
+});
