@@ -15,6 +15,10 @@ export const DOMAIN_TABLES = [
   "EmployerContact",
   "MeetingFlag",
   "AuditEvent",
+  "ClinicMembership",
+  "ClinicChannel",
+  "JobStart",
+  "ScheduledPost",
 ] as const;
 
 export function freshDatabaseFile(): string {
