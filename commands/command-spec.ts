@@ -1,6 +1,7 @@
+import type { Permission } from "./authorize.ts";
 import type { CommandContext } from "./context.ts";
 import type { Token } from "./parse/tokenize.ts";
-import type { FormOutcome, MessageReply, Reply } from "./reply.ts";
+import type { FormOutcome, Reply } from "./reply.ts";
 
 /** One `/ips …` subcommand. Its help line and usage come from prompts under `command.<key>.*`. */
 export interface CommandSpec {
@@ -8,17 +9,24 @@ export interface CommandSpec {
   path: readonly string[];
   /** Message-key stem: command.<key>.purpose / .usage / .example */
   key: string;
+  /** Who may run it; everyone on the treatment team ("member") unless said. */
+  permission?: Permission;
   run(ctx: CommandContext, args: readonly Token[]): Promise<Reply>;
 }
 
 /** A button click; `value` comes from the client and is untrusted. */
 export interface ActionSpec {
   actionId: string;
-  run(ctx: CommandContext, value: string): Promise<MessageReply>;
+  run(ctx: CommandContext, value: string): Promise<Reply>;
 }
 
 /** A form submission; `values` come from the client and are untrusted. */
 export interface FormSpec {
   formId: string;
-  submit(ctx: CommandContext, values: Readonly<Record<string, string | undefined>>, requestKey: string): Promise<FormOutcome>;
+  submit(
+    ctx: CommandContext,
+    values: Readonly<Record<string, string | undefined>>,
+    requestKey: string,
+    hidden: Readonly<Record<string, string>>,
+  ): Promise<FormOutcome>;
 }

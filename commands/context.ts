@@ -4,6 +4,7 @@ import type { Catalogue, Translate } from "../prompts/catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
 import type { Actor, ClinicRecord, MemberRecord, Store } from "../storage/store.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
+import { refuse } from "./refusal.ts";
 
 export interface Clock {
   now(): Date;
@@ -37,35 +38,78 @@ export interface RequestIdentity {
   workspaceId: string;
   platformUserId: string;
   displayName: string;
+  /** Where the request was typed; a connected clinic channel decides the clinic. */
+  channelId?: string;
+  isDirectMessage?: boolean;
 }
 
 export interface CommandContext {
   platform: Platform;
   workspaceId: string;
   member: MemberRecord;
+  /** The clinic the request acts on. Reading it refuses ("which clinic?") when that is ambiguous. */
   clinic: ClinicRecord;
+  /** Clinics the member belongs to (for `clinic:` and the "which clinic?" answer). */
+  memberClinics: ClinicRecord[];
+  channelId: string | undefined;
+  isDirectMessage: boolean;
   locale: Locale;
   t: Translate;
   clock: Clock;
   store: Store;
   logger: Logger;
+  catalogue: Catalogue;
+  defaultLocale: Locale;
 }
 
 export async function buildCommandContext(services: Services, identity: RequestIdentity): Promise<CommandContext> {
-  const member = await services.store.members.upsert(identity);
-  const clinic = services.defaultClinic;
-  const locale = clinic.locale && isLocale(clinic.locale) ? clinic.locale : services.defaultLocale;
-  return {
-    platform: identity.platform,
-    workspaceId: identity.workspaceId,
-    member,
+  const { store } = services;
+  const member = await store.members.upsert(identity);
+  const connected = identity.channelId
+    ? await store.channels.activeAt({ platform: identity.platform, workspaceId: identity.workspaceId, channelId: identity.channelId })
+    : null;
+  if (connected) await store.memberships.ensure(connected.clinic.id, member.id);
+  let memberClinics = (await store.memberships.ofMember(member.id)).map((membership) => membership.clinic);
+  if (!connected && memberClinics.length === 0) {
+    // A newcomer typing outside a clinic channel joins the default clinic.
+    await store.memberships.ensure(services.defaultClinic.id, member.id);
+    memberClinics = (await store.memberships.ofMember(member.id)).map((membership) => membership.clinic);
+  }
+  const clinic = connected?.clinic ?? (memberClinics.length === 1 ? memberClinics[0] : undefined);
+  return withClinic(
+    {
+      platform: identity.platform,
+      workspaceId: identity.workspaceId,
+      member,
+      memberClinics,
+      channelId: identity.channelId,
+      isDirectMessage: identity.isDirectMessage ?? false,
+      clock: services.clock,
+      store,
+      logger: services.logger,
+      catalogue: services.catalogue,
+      defaultLocale: services.defaultLocale,
+    },
     clinic,
-    locale,
-    t: services.catalogue.translator(locale),
-    clock: services.clock,
-    store: services.store,
-    logger: services.logger,
-  };
+  );
+}
+
+type ContextBase = Omit<CommandContext, "clinic" | "locale" | "t">;
+
+/** The context acting on `clinic`; without one, reading ctx.clinic asks which clinic is meant. */
+export function withClinic(base: ContextBase | CommandContext, clinic: ClinicRecord | undefined): CommandContext {
+  const locale = clinic?.locale && isLocale(clinic.locale) ? clinic.locale : base.defaultLocale;
+  // Copy property by property: spreading would read (and trip) an ambiguous `clinic` getter.
+  const fields = Object.getOwnPropertyDescriptors(base) as PropertyDescriptorMap;
+  delete fields.clinic;
+  const ctx = Object.defineProperties({}, fields) as CommandContext;
+  ctx.locale = locale;
+  ctx.t = base.catalogue.translator(locale);
+  if (clinic) return { ...ctx, clinic };
+  return Object.defineProperty(ctx, "clinic", {
+    enumerable: true,
+    get: () => refuse("error.whichClinic", { clinics: base.memberClinics.map((candidate) => candidate.name).join(", ") }),
+  });
 }
 
 export function actorOf(ctx: CommandContext): Actor {

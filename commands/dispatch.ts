@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import type { CommandSpec } from "./command-spec.ts";
 import { authorize } from "./authorize.ts";
-import type { CommandContext } from "./context.ts";
+import { withClinic, type CommandContext } from "./context.ts";
+import { takeOptions } from "./parse/options.ts";
 import { tokenize, type Token } from "./parse/tokenize.ts";
 import { actionRegistry, COMMAND_WORD, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
 import { errorReply, type FormOutcome, type MessageReply, type Reply } from "./reply.ts";
@@ -16,16 +17,17 @@ export async function runCommandText(ctx: CommandContext, text: string): Promise
   return guard(ctx, () => spec, async () => {
     const tokenized = tokenize(text);
     if (!tokenized.ok) throw new Refusal("error.unclosedQuote");
-    const { tokens } = tokenized;
+    const { options, rest: tokens } = splitClinicOption(tokenized.tokens);
     if (tokens.length === 0) return helpReply(ctx);
     spec = findCommand(tokens);
     if (!spec) return unknownCommand(ctx, tokens);
-    authorize(ctx, "member");
-    return spec.run(ctx, tokens.slice(spec.path.length));
+    const acting = options.has("clinic") ? chooseClinic(ctx, options.get("clinic") ?? "") : ctx;
+    authorize(acting, spec.permission ?? "member");
+    return spec.run(acting, tokens.slice(spec.path.length));
   });
 }
 
-export async function runAction(ctx: CommandContext, actionId: string, value: string): Promise<MessageReply> {
+export async function runAction(ctx: CommandContext, actionId: string, value: string): Promise<Reply> {
   return guard(ctx, () => undefined, async () => {
     const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new Error(`no action ${actionId}`);
@@ -39,16 +41,31 @@ export async function submitForm(
   formId: string,
   values: Readonly<Record<string, string | undefined>>,
   requestKey: string,
+  hidden: Readonly<Record<string, string>> = {},
 ): Promise<FormOutcome> {
   try {
     const form = formRegistry.find((candidate) => candidate.formId === formId);
     if (!form) throw new Error(`no form ${formId}`);
     authorize(ctx, "member");
-    return await form.submit(ctx, values, requestKey);
+    return await form.submit(ctx, values, requestKey, hidden);
   } catch (error) {
     if (error instanceof Refusal) return { kind: "done", reply: errorReply(ctx.t(error.messageKey, error.params)) };
     return { kind: "done", reply: apologise(ctx, error) };
   }
+}
+
+/** `clinic:"Name"` may follow any command, for members of several clinics. */
+function splitClinicOption(tokens: readonly Token[]) {
+  const result = takeOptions(tokens, ["clinic"]);
+  if (!result.ok) throw new Refusal("error.optionRepeated", { key: result.key });
+  return result;
+}
+
+function chooseClinic(ctx: CommandContext, name: string): CommandContext {
+  const wanted = name.trim().toLocaleLowerCase("sv");
+  const clinic = ctx.memberClinics.find((candidate) => candidate.name.toLocaleLowerCase("sv") === wanted);
+  if (!clinic) throw new Refusal("error.clinicUnknown", { name, clinics: ctx.memberClinics.map((candidate) => candidate.name).join(", ") });
+  return withClinic(ctx, clinic);
 }
 
 function findCommand(tokens: readonly Token[]): CommandSpec | undefined {

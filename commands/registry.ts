@@ -2,7 +2,8 @@
 // command list are all derived from it, so they cannot drift apart.
 import type { ActionSpec, CommandSpec, FormSpec } from "./command-spec.ts";
 import type { CommandContext } from "./context.ts";
-import { employerContactForm, logEmployerContactCommand } from "./employer-contacts/log-employer-contact.ts";
+import { employerContactForm, logEmployerContactCommand, openContactFormAction } from "./employer-contacts/log-employer-contact.ts";
+import { meetingFlagForm, openFlagFormAction } from "./meeting-flags/flag-form.ts";
 import { discussFlagAction, unflagParticipantCommand } from "./meeting-flags/close-flag.ts";
 import { flagParticipantCommand } from "./meeting-flags/flag-participant.ts";
 import { showAgendaCommand } from "./meeting-flags/show-agenda.ts";
@@ -33,9 +34,9 @@ export const commandRegistry: readonly CommandSpec[] = [
   unflagParticipantCommand,
 ];
 
-export const actionRegistry: readonly ActionSpec[] = [discussFlagAction];
+export const actionRegistry: readonly ActionSpec[] = [discussFlagAction, openContactFormAction, openFlagFormAction];
 
-export const formRegistry: readonly FormSpec[] = [employerContactForm];
+export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm];
 
 export function commandName(spec: CommandSpec): string {
   return spec.path.join(" ");

@@ -16,6 +16,7 @@ export type Block =
   | { type: "context"; text: string }
   | { type: "table"; columns: string[]; rows: string[][] }
   | { type: "item"; text: string; detail?: string; button?: Button }
+  | { type: "buttons"; buttons: Button[] }
   | { type: "divider" };
 
 export interface MessageReply {
@@ -39,6 +40,8 @@ export interface Form {
   submitLabel: string;
   cancelLabel: string;
   fields: FormField[];
+  /** Values the submission carries back unseen (e.g. which clinic a settings form is for). Untrusted on return. */
+  hidden?: Record<string, string>;
 }
 
 export interface FormReply {

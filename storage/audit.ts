@@ -5,7 +5,8 @@ import type { Actor } from "./records.ts";
 
 export async function appendAuditEvent(
   tx: Prisma.TransactionClient,
-  actor: Actor,
+  /** The acting member, or the system (the scheduler) with memberId null. */
+  actor: Actor | { platform: string; workspaceId: string; memberId: null },
   at: Date,
   action: string,
   entity: { type: string; id: number | string },

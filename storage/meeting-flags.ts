@@ -32,7 +32,7 @@ export function meetingFlagRepository(db: Db) {
     async openForParticipant(participantId: number): Promise<OpenFlagRecord | null> {
       const flag = await db.meetingFlag.findUnique({
         where: { openFor: participantId },
-        include: { participant: { select: { code: true } }, flaggedBy: { select: { displayName: true } } },
+        include: { participant: { select: { code: true, specialistId: true } }, flaggedBy: { select: { displayName: true } } },
       });
       return flag && toOpenFlag(flag);
     },
@@ -41,7 +41,7 @@ export function meetingFlagRepository(db: Db) {
       const flags = await db.meetingFlag.findMany({
         where: { clinicId, closedAt: null },
         orderBy: { flaggedAt: "asc" },
-        include: { participant: { select: { code: true } }, flaggedBy: { select: { displayName: true } } },
+        include: { participant: { select: { code: true, specialistId: true } }, flaggedBy: { select: { displayName: true } } },
       });
       return flags.map(toOpenFlag);
     },
@@ -72,7 +72,8 @@ function toOpenFlag(flag: {
   id: number;
   reason: string;
   flaggedAt: Date;
-  participant: { code: string };
+  flaggedById: number;
+  participant: { code: string; specialistId: number };
   flaggedBy: { displayName: string };
 }): OpenFlagRecord {
   return {
@@ -80,6 +81,8 @@ function toOpenFlag(flag: {
     participantCode: flag.participant.code,
     reason: flag.reason,
     flaggedByName: flag.flaggedBy.displayName,
+    flaggedById: flag.flaggedById,
+    specialistId: flag.participant.specialistId,
     flaggedAt: flag.flaggedAt,
   };
 }

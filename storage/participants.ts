@@ -62,6 +62,11 @@ export function participantRepository(db: Db) {
       });
     },
 
+    /** The clinic's participants that are not closed, ordered by code. */
+    async listOpen(clinicId: number): Promise<ParticipantRecord[]> {
+      return db.participant.findMany({ where: { clinicId, status: { not: "closed" } }, orderBy: { code: "asc" } });
+    },
+
     /** A specialist's participants with what the caseload view shows, ordered by code. */
     async caseload(clinicId: number, specialistId: number): Promise<CaseloadEntry[]> {
       const participants = await db.participant.findMany({

@@ -6,11 +6,30 @@ export interface Actor {
   memberId: number;
 }
 
-export interface ClinicRecord {
-  id: number;
-  name: string;
+export interface ClinicSettings {
   locale: string | null;
   timeZone: string;
+  digestWeekday: number;
+  digestTime: string;
+  meetingWeekday: number;
+  meetingTime: string;
+  agendaLeadMinutes: number;
+}
+
+export interface ClinicRecord extends ClinicSettings {
+  id: number;
+  name: string;
+}
+
+export type ClinicRole = "specialist" | "supervisor" | "admin";
+
+export interface ClinicChannelRecord {
+  id: number;
+  clinicId: number;
+  platform: string;
+  workspaceId: string;
+  channelId: string;
+  serviceUrl: string | null;
 }
 
 export interface MemberRecord {
@@ -45,6 +64,8 @@ export interface OpenFlagRecord {
   participantCode: string;
   reason: string;
   flaggedByName: string;
+  flaggedById: number;
+  specialistId: number;
   flaggedAt: Date;
 }
 

@@ -1,4 +1,6 @@
 // The one door to the database: commands receive a Store and never see Prisma.
+import { clinicChannelRepository } from "./clinic-channels.ts";
+import { clinicMembershipRepository } from "./clinic-memberships.ts";
 import { clinicRepository } from "./clinics.ts";
 import { databaseAnswers, openDatabase, type Db } from "./database.ts";
 import { employerContactRepository } from "./employer-contacts.ts";
@@ -9,6 +11,8 @@ import { participantRepository } from "./participants.ts";
 export function createStore(db: Db) {
   return {
     clinics: clinicRepository(db),
+    memberships: clinicMembershipRepository(db),
+    channels: clinicChannelRepository(db),
     members: memberRepository(db),
     participants: participantRepository(db),
     employerContacts: employerContactRepository(db),

@@ -1,4 +1,5 @@
-// Who is acting, read from the shapes Slack sends (slash command, block_actions, view_submission).
+// Who is acting, and where, read from the shapes Slack sends (slash command, block_actions,
+// view_submission).
 import { buildCommandContext, type CommandContext, type Services } from "../../commands/context.ts";
 
 interface SlackUser {
@@ -7,20 +8,34 @@ interface SlackUser {
   username?: string;
 }
 
-export function contextFromCommand(services: Services, command: { team_id: string; user_id: string; user_name?: string }): Promise<CommandContext> {
+/** Slack direct-message channel ids start with D. */
+const isDirectMessageChannel = (channelId: string | undefined) => channelId?.startsWith("D") ?? false;
+
+export function contextFromCommand(
+  services: Services,
+  command: { team_id: string; user_id: string; user_name?: string; channel_id?: string },
+): Promise<CommandContext> {
   return buildCommandContext(services, {
     platform: "slack",
     workspaceId: command.team_id,
     platformUserId: command.user_id,
     displayName: command.user_name || command.user_id,
+    channelId: command.channel_id,
+    isDirectMessage: isDirectMessageChannel(command.channel_id),
   });
 }
 
-export function contextFromInteraction(services: Services, body: { team?: { id: string } | null; user: SlackUser }): Promise<CommandContext> {
+export function contextFromInteraction(
+  services: Services,
+  body: { team?: { id: string } | null; user: SlackUser },
+  channelId: string | undefined,
+): Promise<CommandContext> {
   return buildCommandContext(services, {
     platform: "slack",
     workspaceId: body.team?.id ?? "unknown",
     platformUserId: body.user.id,
     displayName: body.user.username || body.user.name || body.user.id,
+    channelId,
+    isDirectMessage: isDirectMessageChannel(channelId),
   });
 }

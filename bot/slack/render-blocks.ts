@@ -1,5 +1,5 @@
 // Platform-neutral replies → Slack Block Kit. Only translation happens here.
-import type { Block, MessageReply, Tone } from "../../commands/reply.ts";
+import type { Block, Button, MessageReply, Tone } from "../../commands/reply.ts";
 
 type SlackBlock = Record<string, unknown>;
 
@@ -18,6 +18,16 @@ export function unescapeSlackText(text: string): string {
 
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text: escapeMrkdwn(text).slice(0, SECTION_LIMIT) });
 
+function renderButton(button: Button): SlackBlock {
+  return {
+    type: "button",
+    action_id: button.actionId,
+    value: button.value,
+    text: { type: "plain_text", text: button.label.slice(0, 75), emoji: true },
+    ...(button.style ? { style: button.style } : {}),
+  };
+}
+
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.type) {
     case "heading":
@@ -30,17 +40,11 @@ function renderBlock(block: Block): SlackBlock[] {
       return [{ type: "divider" }];
     case "item": {
       const section: SlackBlock = { type: "section", text: mrkdwn(block.detail ? `${block.text}\n${block.detail}` : block.text) };
-      if (block.button) {
-        section.accessory = {
-          type: "button",
-          action_id: block.button.actionId,
-          value: block.button.value,
-          text: { type: "plain_text", text: block.button.label, emoji: true },
-          ...(block.button.style ? { style: block.button.style } : {}),
-        };
-      }
+      if (block.button) section.accessory = renderButton(block.button);
       return [section];
     }
+    case "buttons":
+      return [{ type: "actions", elements: block.buttons.slice(0, 25).map(renderButton) }];
     case "table":
       return renderTable(block.columns, block.rows);
   }

@@ -43,6 +43,24 @@ export function renderModal(form: Form, privateMetadata: string): Record<string,
   };
 }
 
+/** What a modal carries back in private_metadata: where it was opened and the form's hidden values. */
+export function modalMetadata(channelId: string | undefined, form: Form): string {
+  return JSON.stringify({ channelId, hidden: form.hidden ?? {} });
+}
+
+export function readModalMetadata(privateMetadata: string): { channelId: string | undefined; hidden: Record<string, string> } {
+  try {
+    const parsed = JSON.parse(privateMetadata) as { channelId?: unknown; hidden?: unknown };
+    const hidden =
+      parsed.hidden && typeof parsed.hidden === "object"
+        ? Object.fromEntries(Object.entries(parsed.hidden).filter((entry): entry is [string, string] => typeof entry[1] === "string"))
+        : {};
+    return { channelId: typeof parsed.channelId === "string" ? parsed.channelId : undefined, hidden };
+  } catch {
+    return { channelId: undefined, hidden: {} };
+  }
+}
+
 interface SlackStateValue {
   type?: string;
   value?: string | null;

@@ -4,6 +4,7 @@ import type { Services } from "../../commands/context.ts";
 import { registerButtonActions } from "./listeners/button-actions.ts";
 import { registerFormSubmissions } from "./listeners/form-submissions.ts";
 import { registerSlashCommand } from "./listeners/slash-command.ts";
+import { registerHomeTab } from "./listeners/home-tab.ts";
 import type { RequestListener } from "node:http";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -34,6 +35,7 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
   registerSlashCommand(app, services);
   registerButtonActions(app, services);
   registerFormSubmissions(app, services);
+  registerHomeTab(app, services);
   app.error(async (error) => {
     services.logger.error("slack listener failed", { error: error.message });
   });

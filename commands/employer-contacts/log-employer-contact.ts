@@ -2,7 +2,8 @@
 // through the form `/ips contact` opens. Both paths build the same raw input and share this.
 import { z } from "zod";
 import { actorOf, clinicToday, type CommandContext } from "../context.ts";
-import type { CommandSpec, FormSpec } from "../command-spec.ts";
+import type { ActionSpec, CommandSpec, FormSpec } from "../command-spec.ts";
+import { HOME_LOG_CONTACT_ACTION_ID } from "../participants/my-week.ts";
 import { joinWords } from "../parse/options.ts";
 import { splitArguments } from "../parse/arguments.ts";
 import type { Token } from "../parse/tokenize.ts";
@@ -106,6 +107,11 @@ export const logEmployerContactCommand: CommandSpec = {
     if (args.length === 0) return contactForm(ctx);
     return logEmployerContact(ctx, parseInlineContact(args));
   },
+};
+
+export const openContactFormAction: ActionSpec = {
+  actionId: HOME_LOG_CONTACT_ACTION_ID,
+  run: (ctx) => contactForm(ctx),
 };
 
 export const employerContactForm: FormSpec = {

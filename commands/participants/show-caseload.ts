@@ -8,8 +8,13 @@ import { CASELOAD_CEILING, isActiveStatus, isOverCaseloadCeiling } from "../rule
 import { FIRST_CONTACT_DEADLINE_DAYS } from "../rules/employer-contacts.ts";
 
 export async function showCaseload(ctx: CommandContext): Promise<MessageReply> {
+  return ephemeral(...(await caseloadBlocks(ctx)));
+}
+
+/** The caller's caseload as blocks: shared by /ips caseload and the Home tab. */
+export async function caseloadBlocks(ctx: CommandContext): Promise<Block[]> {
   const entries = await ctx.store.participants.caseload(ctx.clinic.id, ctx.member.id);
-  if (entries.length === 0) return ephemeral({ type: "text", text: ctx.t("caseload.empty") });
+  if (entries.length === 0) return [{ type: "text", text: ctx.t("caseload.empty") }];
   const today = clinicToday(ctx);
   const active = entries.filter((entry) => isActiveStatus(entry.status));
   const blocks: Block[] = [
@@ -35,7 +40,7 @@ export async function showCaseload(ctx: CommandContext): Promise<MessageReply> {
   if (waiting.length > 0) {
     blocks.push({ type: "text", tone: "warning", text: ctx.t("caseload.waitingPastDeadline", { codes: waiting.map((entry) => entry.code).join(", ") }) });
   }
-  return ephemeral(...blocks);
+  return blocks;
 }
 
 export const showCaseloadCommand: CommandSpec = {

@@ -1,5 +1,5 @@
 // Modal submissions. Slack shows field errors only in the ack, so validation runs before ack;
-// the confirmation is then posted ephemerally where the command was typed (or as a DM).
+// the confirmation is then posted ephemerally where the form was opened (or as a DM).
 import type { AllMiddlewareArgs, App } from "@slack/bolt";
 import type { Services } from "../../../commands/context.ts";
 import { submitForm } from "../../../commands/dispatch.ts";
@@ -7,37 +7,31 @@ import type { MessageReply } from "../../../commands/reply.ts";
 import { formRegistry } from "../../../commands/registry.ts";
 import { contextFromInteraction } from "../identity.ts";
 import { renderMessages } from "../render-blocks.ts";
-import { readModalValues } from "../render-modal.ts";
+import { readModalMetadata, readModalValues } from "../render-modal.ts";
+import { refreshHomeFor } from "./home-tab.ts";
+
+type WebClient = AllMiddlewareArgs["client"];
 
 export function registerFormSubmissions(app: App, services: Services): void {
   for (const form of formRegistry) {
     app.view(form.formId, async ({ ack, body, view, client }) => {
-      const ctx = await contextFromInteraction(services, body);
-      const outcome = await submitForm(ctx, form.formId, readModalValues(view.state), `slack:view:${view.id}`);
+      const { channelId, hidden } = readModalMetadata(view.private_metadata);
+      const ctx = await contextFromInteraction(services, body, channelId);
+      const outcome = await submitForm(ctx, form.formId, readModalValues(view.state), `slack:view:${view.id}`, hidden);
       if (outcome.kind === "fieldErrors") {
         await ack({ response_action: "errors", errors: outcome.errors });
         return;
       }
       await ack();
-      await postToUser(client, body.user.id, channelOf(view.private_metadata), outcome.reply, services);
+      await postToUser(client, body.user.id, channelId, outcome.reply, services);
+      await refreshHomeFor(client, services, ctx);
     });
-  }
-}
-
-type WebClient = AllMiddlewareArgs["client"];
-
-function channelOf(privateMetadata: string): string | undefined {
-  try {
-    const parsed = JSON.parse(privateMetadata) as { channelId?: unknown };
-    return typeof parsed.channelId === "string" ? parsed.channelId : undefined;
-  } catch {
-    return undefined;
   }
 }
 
 async function postToUser(client: WebClient, userId: string, channelId: string | undefined, reply: MessageReply, services: Services) {
   for (const message of renderMessages(reply)) {
-    if (channelId) {
+    if (channelId && reply.visibility === "ephemeral") {
       try {
         await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
         continue;
@@ -46,6 +40,6 @@ async function postToUser(client: WebClient, userId: string, channelId: string |
         services.logger.debug("ephemeral post failed, sending a direct message", { error: String(error) });
       }
     }
-    await client.chat.postMessage({ channel: userId, ...message });
+    await client.chat.postMessage({ channel: reply.visibility === "channel" && channelId ? channelId : userId, ...message });
   }
 }

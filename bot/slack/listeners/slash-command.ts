@@ -5,7 +5,8 @@ import { apologise, runCommandText } from "../../../commands/dispatch.ts";
 import { COMMAND_WORD } from "../../../commands/registry.ts";
 import { contextFromCommand } from "../identity.ts";
 import { renderMessage, renderMessages, unescapeSlackText } from "../render-blocks.ts";
-import { renderModal } from "../render-modal.ts";
+import { modalMetadata, renderModal } from "../render-modal.ts";
+import { refreshHomeFor } from "./home-tab.ts";
 
 export function registerSlashCommand(app: App, services: Services): void {
   app.command(`/${COMMAND_WORD}`, async ({ command, ack, respond, client }) => {
@@ -14,13 +15,13 @@ export function registerSlashCommand(app: App, services: Services): void {
     try {
       const reply = await runCommandText(ctx, unescapeSlackText(command.text ?? ""));
       if (reply.kind === "form") {
-        const metadata = JSON.stringify({ channelId: command.channel_id });
-        await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, metadata) as never });
+        await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, modalMetadata(command.channel_id, reply.form)) as never });
         return;
       }
       for (const message of renderMessages(reply)) {
         await respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", ...message });
       }
+      await refreshHomeFor(client, services, ctx);
     } catch (error) {
       await respond({ response_type: "ephemeral", ...renderMessage(apologise(ctx, error)) });
     }

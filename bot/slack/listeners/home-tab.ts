@@ -1,0 +1,37 @@
+// The Home tab shows the viewer's own week; it is published when opened and after each change
+// the viewer makes (commands, buttons, forms).
+import type { AllMiddlewareArgs, App } from "@slack/bolt";
+import type { CommandContext, Services } from "../../../commands/context.ts";
+import { apologise } from "../../../commands/dispatch.ts";
+import { myWeek } from "../../../commands/participants/my-week.ts";
+import { errorReply } from "../../../commands/reply.ts";
+import { Refusal } from "../../../commands/refusal.ts";
+import { contextFromInteraction } from "../identity.ts";
+import { renderMessage } from "../render-blocks.ts";
+
+type WebClient = AllMiddlewareArgs["client"];
+
+/** Slack allows 100 blocks in a Home tab. */
+const HOME_BLOCK_LIMIT = 100;
+
+export function registerHomeTab(app: App, services: Services): void {
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const teamId = (body as { team_id?: string }).team_id;
+    const ctx = await contextFromInteraction(services, { team: teamId ? { id: teamId } : null, user: { id: event.user } }, undefined);
+    await refreshHomeFor(client, services, ctx);
+  });
+}
+
+export async function refreshHomeFor(client: WebClient, services: Services, ctx: CommandContext): Promise<void> {
+  try {
+    const reply = await myWeek(ctx).catch((error: unknown) => {
+      if (error instanceof Refusal) return errorReply(ctx.t(error.messageKey, error.params));
+      return apologise(ctx, error);
+    });
+    const { blocks } = renderMessage(reply);
+    await client.views.publish({ user_id: ctx.member.platformUserId, view: { type: "home", blocks: blocks.slice(0, HOME_BLOCK_LIMIT) } as never });
+  } catch (error) {
+    services.logger.warn("could not publish the Home tab", { error: String(error) });
+  }
+}

@@ -1,0 +1,51 @@
+// The "flag a participant" form (from the Home tab): participant and reason.
+import type { CommandContext } from "../context.ts";
+import type { ActionSpec, FormSpec } from "../command-spec.ts";
+import { HOME_FLAG_PARTICIPANT_ACTION_ID } from "../participants/my-week.ts";
+import type { FormReply } from "../reply.ts";
+import { Refusal } from "../refusal.ts";
+import { NOTE_MAX_LENGTH } from "../validation.ts";
+import { flagParticipant } from "./flag-participant.ts";
+
+export async function flagForm(ctx: CommandContext): Promise<FormReply> {
+  const participants = (await ctx.store.participants.listOpen(ctx.clinic.id)).slice(0, 100);
+  return {
+    kind: "form",
+    form: {
+      formId: "meeting-flag",
+      title: ctx.t("flag.form.title"),
+      submitLabel: ctx.t("flag.form.submit"),
+      cancelLabel: ctx.t("contact.form.cancel"),
+      fields: [
+        {
+          kind: "select",
+          id: "participant",
+          label: ctx.t("flag.form.participant"),
+          required: true,
+          options: participants.map((participant) => ({ value: participant.code, label: participant.code })),
+        },
+        { kind: "text", id: "reason", label: ctx.t("flag.form.reason"), required: true, maxLength: NOTE_MAX_LENGTH, multiline: true },
+      ],
+    },
+  };
+}
+
+export const openFlagFormAction: ActionSpec = {
+  actionId: HOME_FLAG_PARTICIPANT_ACTION_ID,
+  run: (ctx) => flagForm(ctx),
+};
+
+export const meetingFlagForm: FormSpec = {
+  formId: "meeting-flag",
+  async submit(ctx, values) {
+    try {
+      return { kind: "done", reply: await flagParticipant(ctx, { code: values.participant ?? "", reason: values.reason ?? "" }) };
+    } catch (error) {
+      if (error instanceof Refusal) {
+        const field = error.field === "reason" ? "reason" : "participant";
+        return { kind: "fieldErrors", errors: { [field]: ctx.t(error.messageKey, error.params) } };
+      }
+      throw error;
+    }
+  },
+};
