@@ -2,6 +2,7 @@
 // with buildCommandContext; commands read the actor, clinic, locale and clock from it only.
 import type { Catalogue, Translate } from "../prompts/catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
+import type { JobTypes } from "../prompts/job-types.ts";
 import type { Actor, ClinicRecord, MemberRecord, Store } from "../storage/store.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
 import { refuse } from "./refusal.ts";
@@ -27,6 +28,7 @@ export interface Services {
   logger: Logger;
   defaultLocale: Locale;
   defaultClinic: ClinicRecord;
+  jobTypes: JobTypes;
 }
 
 export type Platform = "slack" | "teams";
@@ -60,6 +62,7 @@ export interface CommandContext {
   logger: Logger;
   catalogue: Catalogue;
   defaultLocale: Locale;
+  jobTypes: JobTypes;
 }
 
 export async function buildCommandContext(services: Services, identity: RequestIdentity): Promise<CommandContext> {
@@ -89,6 +92,7 @@ export async function buildCommandContext(services: Services, identity: RequestI
       logger: services.logger,
       catalogue: services.catalogue,
       defaultLocale: services.defaultLocale,
+      jobTypes: services.jobTypes,
     },
     clinic,
   );

@@ -7,6 +7,8 @@ import { meetingFlagForm, openFlagFormAction } from "./meeting-flags/flag-form.t
 import { discussFlagAction, unflagParticipantCommand } from "./meeting-flags/close-flag.ts";
 import { flagParticipantCommand } from "./meeting-flags/flag-participant.ts";
 import { showAgendaCommand } from "./meeting-flags/show-agenda.ts";
+import { endJobCommand } from "./job-starts/end-job.ts";
+import { startJobCommand } from "./job-starts/start-job.ts";
 import { changeParticipantStatusCommand } from "./participants/change-status.ts";
 import { enrollParticipantCommand } from "./participants/enroll-participant.ts";
 import { showCaseloadCommand } from "./participants/show-caseload.ts";
@@ -32,6 +34,8 @@ export const commandRegistry: readonly CommandSpec[] = [
   flagParticipantCommand,
   showAgendaCommand,
   unflagParticipantCommand,
+  startJobCommand,
+  endJobCommand,
 ];
 
 export const actionRegistry: readonly ActionSpec[] = [discussFlagAction, openContactFormAction, openFlagFormAction];

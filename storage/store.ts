@@ -4,6 +4,7 @@ import { clinicMembershipRepository } from "./clinic-memberships.ts";
 import { clinicRepository } from "./clinics.ts";
 import { databaseAnswers, openDatabase, type Db } from "./database.ts";
 import { employerContactRepository } from "./employer-contacts.ts";
+import { jobStartRepository } from "./job-starts.ts";
 import { meetingFlagRepository } from "./meeting-flags.ts";
 import { memberRepository } from "./members.ts";
 import { participantRepository } from "./participants.ts";
@@ -17,6 +18,7 @@ export function createStore(db: Db) {
     participants: participantRepository(db),
     employerContacts: employerContactRepository(db),
     meetingFlags: meetingFlagRepository(db),
+    jobStarts: jobStartRepository(db),
     isHealthy: () => databaseAnswers(db),
     close: () => db.$disconnect(),
   };
