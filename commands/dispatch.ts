@@ -22,7 +22,7 @@ export async function runCommandText(ctx: CommandContext, text: string): Promise
     spec = findCommand(tokens);
     if (!spec) return unknownCommand(ctx, tokens);
     const acting = options.has("clinic") ? chooseClinic(ctx, options.get("clinic") ?? "") : ctx;
-    authorize(acting, spec.permission ?? "member");
+    await authorize(acting, spec.permission ?? "member");
     return spec.run(acting, tokens.slice(spec.path.length));
   });
 }
@@ -31,7 +31,7 @@ export async function runAction(ctx: CommandContext, actionId: string, value: st
   return guard(ctx, () => undefined, async () => {
     const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new Error(`no action ${actionId}`);
-    authorize(ctx, "member");
+    await authorize(ctx, "member");
     return action.run(ctx, value);
   });
 }
@@ -46,7 +46,7 @@ export async function submitForm(
   try {
     const form = formRegistry.find((candidate) => candidate.formId === formId);
     if (!form) throw new Error(`no form ${formId}`);
-    authorize(ctx, "member");
+    await authorize(ctx, "member");
     return await form.submit(ctx, values, requestKey, hidden);
   } catch (error) {
     if (error instanceof Refusal) return { kind: "done", reply: errorReply(ctx.t(error.messageKey, error.params)) };

@@ -7,6 +7,8 @@ import { meetingFlagForm, openFlagFormAction } from "./meeting-flags/flag-form.t
 import { discussFlagAction, unflagParticipantCommand } from "./meeting-flags/close-flag.ts";
 import { flagParticipantCommand } from "./meeting-flags/flag-participant.ts";
 import { showAgendaCommand } from "./meeting-flags/show-agenda.ts";
+import { channelSettingsCommand, connectChannelCommand, disconnectChannelCommand } from "./clinic-channels/channel-commands.ts";
+import { clinicSettingsForm } from "./clinic-channels/settings-form.ts";
 import { endJobCommand } from "./job-starts/end-job.ts";
 import { startJobCommand } from "./job-starts/start-job.ts";
 import { changeParticipantStatusCommand } from "./participants/change-status.ts";
@@ -36,11 +38,14 @@ export const commandRegistry: readonly CommandSpec[] = [
   unflagParticipantCommand,
   startJobCommand,
   endJobCommand,
+  connectChannelCommand,
+  channelSettingsCommand,
+  disconnectChannelCommand,
 ];
 
 export const actionRegistry: readonly ActionSpec[] = [discussFlagAction, openContactFormAction, openFlagFormAction];
 
-export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm];
+export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm, clinicSettingsForm];
 
 export function commandName(spec: CommandSpec): string {
   return spec.path.join(" ");

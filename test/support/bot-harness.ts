@@ -16,9 +16,9 @@ export interface Harness {
   databaseFile: string;
   eventsUrl: string;
   /** Sends `/ips <text>` and returns what the bot posted to the response_url. */
-  command(text: string, user?: SlackUser): Promise<RecordedCall>;
+  command(text: string, user?: SlackUser, channelId?: string): Promise<RecordedCall>;
   /** Sends `/ips <text>` and returns the HTTP response only. */
-  sendCommand(text: string, user?: SlackUser, options?: Parameters<typeof postSigned>[2]): Promise<Response>;
+  sendCommand(text: string, user?: SlackUser, options?: Parameters<typeof postSigned>[2], channelId?: string): Promise<Response>;
   clickButton(actionId: string, value: string, user?: SlackUser): Promise<RecordedCall>;
   submitView(callbackId: string, values: Record<string, Record<string, unknown>>, options?: { viewId?: string; user?: SlackUser; metadata?: string }): Promise<Response>;
   tables(): Record<string, unknown[]>;
@@ -53,12 +53,12 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
     slack,
     databaseFile,
     eventsUrl,
-    sendCommand(text, user = SPECIALIST, sendOptions) {
-      return postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(randomUUID())), sendOptions);
+    sendCommand(text, user = SPECIALIST, sendOptions, channelId = "C0CLINIC") {
+      return postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(randomUUID()), channelId), sendOptions);
     },
-    async command(text, user = SPECIALIST) {
+    async command(text, user = SPECIALIST, channelId = "C0CLINIC") {
       const id = randomUUID();
-      const response = await postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(id)));
+      const response = await postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(id), channelId));
       await expectOk(response);
       const call = await slack.waitForCall((c) => c.path === `/respond/${id}`);
       if (((call.body.blocks as unknown[]) ?? []).length > 50) throw new Error("Slack refuses messages with more than 50 blocks");

@@ -1,0 +1,119 @@
+// The clinic settings form (a Slack modal, a Teams card): locale, time zone, digest and meeting
+// times, agenda lead time. Opened by `channel connect` and `channel settings`.
+import { z } from "zod";
+import type { ClinicRecord } from "../../storage/store.ts";
+import { LOCALES } from "../../prompts/locales.ts";
+import { authorizeFor } from "../authorize.ts";
+import { actorOf, withClinic, type CommandContext } from "../context.ts";
+import type { FormSpec } from "../command-spec.ts";
+import type { FormReply } from "../reply.ts";
+import { Refusal, refuse } from "../refusal.ts";
+import { isValidTimeZone } from "../rules/calendar-day.ts";
+import { isLocalTime } from "../rules/zoned-time.ts";
+import { oneOf, parseInput } from "../validation.ts";
+
+export const SETTINGS_FORM_ID = "clinic-settings";
+const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+const MAX_LEAD_MINUTES = 24 * 60;
+
+export function settingsForm(ctx: CommandContext, clinic: ClinicRecord): FormReply {
+  const weekdayOptions = WEEKDAYS.map((day) => ({ value: day, label: ctx.t(`weekday.${day}`) }));
+  return {
+    kind: "form",
+    form: {
+      formId: SETTINGS_FORM_ID,
+      title: ctx.t("settings.form.title"),
+      submitLabel: ctx.t("settings.form.submit"),
+      cancelLabel: ctx.t("contact.form.cancel"),
+      hidden: { clinicId: String(clinic.id) },
+      fields: [
+        { kind: "select", id: "locale", label: ctx.t("settings.form.locale"), required: true, initial: clinic.locale ?? ctx.defaultLocale, options: LOCALES.map((locale) => ({ value: locale, label: ctx.t(`locale.${locale}`) })) },
+        { kind: "text", id: "timeZone", label: ctx.t("settings.form.timeZone"), required: true, maxLength: 64, initial: clinic.timeZone },
+        { kind: "select", id: "digestWeekday", label: ctx.t("settings.form.digestDay"), required: true, initial: String(clinic.digestWeekday), options: weekdayOptions },
+        { kind: "text", id: "digestTime", label: ctx.t("settings.form.digestTime"), required: true, maxLength: 5, initial: clinic.digestTime, placeholder: "08:00" },
+        { kind: "select", id: "meetingWeekday", label: ctx.t("settings.form.meetingDay"), required: true, initial: String(clinic.meetingWeekday), options: weekdayOptions },
+        { kind: "text", id: "meetingTime", label: ctx.t("settings.form.meetingTime"), required: true, maxLength: 5, initial: clinic.meetingTime, placeholder: "09:00" },
+        { kind: "text", id: "agendaLeadMinutes", label: ctx.t("settings.form.agendaLead"), required: true, maxLength: 4, initial: String(clinic.agendaLeadMinutes) },
+      ],
+    },
+  };
+}
+
+const localTime = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    const value = text?.trim() ?? "";
+    if (isLocalTime(value)) return value;
+    ctx.addIssue({ code: "custom", message: "error.timeInvalid", params: { input: value } });
+    return z.NEVER;
+  });
+
+const settingsSchema = z.object({
+  locale: oneOf(LOCALES, "error.localeUnknown"),
+  timeZone: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const value = text?.trim() ?? "";
+      if (value && isValidTimeZone(value)) return value;
+      ctx.addIssue({ code: "custom", message: "error.timeZoneInvalid", params: { input: value } });
+      return z.NEVER;
+    }),
+  digestWeekday: oneOf(WEEKDAYS, "error.weekdayUnknown").transform(Number),
+  digestTime: localTime,
+  meetingWeekday: oneOf(WEEKDAYS, "error.weekdayUnknown").transform(Number),
+  meetingTime: localTime,
+  agendaLeadMinutes: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const value = text?.trim() ?? "";
+      const minutes = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+      if (minutes >= 0 && minutes <= MAX_LEAD_MINUTES) return minutes;
+      ctx.addIssue({ code: "custom", message: "error.leadInvalid", params: { input: value, max: MAX_LEAD_MINUTES } });
+      return z.NEVER;
+    }),
+});
+
+export const clinicSettingsForm: FormSpec = {
+  formId: SETTINGS_FORM_ID,
+  async submit(ctx, values, _requestKey, hidden) {
+    try {
+      const clinicId = /^\d{1,10}$/.test(hidden.clinicId ?? "") ? Number(hidden.clinicId) : Number.NaN;
+      const clinic = Number.isNaN(clinicId) ? null : await ctx.store.clinics.findById(clinicId);
+      if (!clinic) return refuse("error.clinicGone");
+      await authorizeFor(ctx, clinic, "supervisor");
+      const settings = parseInput(settingsSchema, values);
+      const saved = await ctx.store.clinics.updateSettings(clinic.id, settings, actorOf(ctx), ctx.clock.now());
+      const inNewLocale = withClinic(ctx, saved);
+      const t = inNewLocale.t;
+      return {
+        kind: "done",
+        reply: {
+          kind: "message",
+          visibility: "ephemeral",
+          blocks: [
+            {
+              type: "text",
+              tone: "success",
+              text: t("settings.saved", {
+                clinic: saved.name,
+                digestDay: t(`weekday.${saved.digestWeekday}`),
+                digestTime: saved.digestTime,
+                meetingDay: t(`weekday.${saved.meetingWeekday}`),
+                meetingTime: saved.meetingTime,
+                lead: saved.agendaLeadMinutes,
+                timeZone: saved.timeZone,
+                locale: t(`locale.${saved.locale}`),
+              }),
+            },
+          ],
+        },
+      };
+    } catch (error) {
+      if (error instanceof Refusal && error.field) return { kind: "fieldErrors", errors: { [error.field]: ctx.t(error.messageKey, error.params) } };
+      throw error;
+    }
+  },
+};
