@@ -1,5 +1,7 @@
 // Composition root: config, prompts, storage, adapters, HTTP server. Nothing else lives here.
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { systemClock, type Clock, type Services } from "../commands/context.ts";
 import { Catalogue, CatalogueError } from "../prompts/catalogue.ts";
 import { missingMessageKeys } from "../commands/prompt-coverage.ts";
@@ -10,17 +12,21 @@ import { loadConfig } from "./config.ts";
 import { createHttpServer } from "./http/server.ts";
 import { createLogger } from "./logger.ts";
 import { createSlackAdapter } from "./slack/slack-adapter.ts";
+import { startScheduler, type Scheduler } from "./scheduler.ts";
 import type { Logger } from "../commands/context.ts";
 
 export interface StartOptions {
   env?: Readonly<Record<string, string | undefined>>;
   clock?: Clock;
   logger?: Logger;
+  /** false: no cron timer (tests drive scheduler.tick() with their own clock). The start-up round always runs. */
+  schedulerTimer?: boolean;
 }
 
 export interface RunningBot {
   port: number;
   services: Services;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -42,10 +48,13 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
     defaultClinic,
+    posters: {},
+    claimant: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };
 
   const slack = config.slack ? createSlackAdapter(services, config.slack) : undefined;
-  if (!slack) logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
+  if (slack) services.posters.slack = slack.poster;
+  else logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
 
   const server = createHttpServer({ services, slack });
   await new Promise<void>((resolve, reject) => {
@@ -54,11 +63,15 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   });
   const port = (server.address() as AddressInfo).port;
   logger.info("ipsbot listening", { port, slack: Boolean(slack), clinic: defaultClinic.name });
+  const scheduler = startScheduler(services, { timer: options.schedulerTimer ?? true });
 
   return {
     port,
     services,
+    scheduler,
     async stop() {
+      // Stop scheduling first and let a post in flight finish, then stop taking requests.
+      await scheduler.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

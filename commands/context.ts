@@ -3,6 +3,7 @@
 import type { Catalogue, Translate } from "../prompts/catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
 import type { JobTypes } from "../prompts/job-types.ts";
+import type { ChannelPoster } from "./ports.ts";
 import type { Actor, ClinicRecord, MemberRecord, Store } from "../storage/store.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
 import { refuse } from "./refusal.ts";
@@ -29,6 +30,10 @@ export interface Services {
   defaultLocale: Locale;
   defaultClinic: ClinicRecord;
   jobTypes: JobTypes;
+  /** Filled in by the platform adapters that are configured. */
+  posters: Partial<Record<Platform, ChannelPoster>>;
+  /** Names this process in scheduled-post claims. */
+  claimant: string;
 }
 
 export type Platform = "slack" | "teams";
@@ -63,6 +68,8 @@ export interface CommandContext {
   catalogue: Catalogue;
   defaultLocale: Locale;
   jobTypes: JobTypes;
+  posters: Services["posters"];
+  claimant: string;
 }
 
 export async function buildCommandContext(services: Services, identity: RequestIdentity): Promise<CommandContext> {
@@ -93,6 +100,8 @@ export async function buildCommandContext(services: Services, identity: RequestI
       catalogue: services.catalogue,
       defaultLocale: services.defaultLocale,
       jobTypes: services.jobTypes,
+      posters: services.posters,
+      claimant: services.claimant,
     },
     clinic,
   );
@@ -102,7 +111,7 @@ type ContextBase = Omit<CommandContext, "clinic" | "locale" | "t">;
 
 /** The context acting on `clinic`; without one, reading ctx.clinic asks which clinic is meant. */
 export function withClinic(base: ContextBase | CommandContext, clinic: ClinicRecord | undefined): CommandContext {
-  const locale = clinic?.locale && isLocale(clinic.locale) ? clinic.locale : base.defaultLocale;
+  const locale = clinicLocale(clinic, base.defaultLocale);
   // Copy property by property: spreading would read (and trip) an ambiguous `clinic` getter.
   const fields = Object.getOwnPropertyDescriptors(base) as PropertyDescriptorMap;
   delete fields.clinic;
@@ -114,6 +123,11 @@ export function withClinic(base: ContextBase | CommandContext, clinic: ClinicRec
     enumerable: true,
     get: () => refuse("error.whichClinic", { clinics: base.memberClinics.map((candidate) => candidate.name).join(", ") }),
   });
+}
+
+/** The clinic's own language when it has one, else the workspace default. */
+export function clinicLocale(clinic: ClinicRecord | undefined, fallback: Locale): Locale {
+  return clinic?.locale && isLocale(clinic.locale) ? clinic.locale : fallback;
 }
 
 export function actorOf(ctx: CommandContext): Actor {

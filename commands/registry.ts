@@ -4,11 +4,12 @@ import type { ActionSpec, CommandSpec, FormSpec } from "./command-spec.ts";
 import type { CommandContext } from "./context.ts";
 import { employerContactForm, logEmployerContactCommand, openContactFormAction } from "./employer-contacts/log-employer-contact.ts";
 import { meetingFlagForm, openFlagFormAction } from "./meeting-flags/flag-form.ts";
-import { discussFlagAction, unflagParticipantCommand } from "./meeting-flags/close-flag.ts";
+import { discussFlagAction, discussWithNoteAction, flagOutcomeForm, unflagParticipantCommand } from "./meeting-flags/close-flag.ts";
 import { flagParticipantCommand } from "./meeting-flags/flag-participant.ts";
 import { showAgendaCommand } from "./meeting-flags/show-agenda.ts";
 import { channelSettingsCommand, connectChannelCommand, disconnectChannelCommand } from "./clinic-channels/channel-commands.ts";
 import { clinicSettingsForm } from "./clinic-channels/settings-form.ts";
+import { postDigestCommand, previewDigestCommand } from "./digest/digest-commands.ts";
 import { endJobCommand } from "./job-starts/end-job.ts";
 import { startJobCommand } from "./job-starts/start-job.ts";
 import { changeParticipantStatusCommand } from "./participants/change-status.ts";
@@ -41,11 +42,13 @@ export const commandRegistry: readonly CommandSpec[] = [
   connectChannelCommand,
   channelSettingsCommand,
   disconnectChannelCommand,
+  previewDigestCommand,
+  postDigestCommand,
 ];
 
-export const actionRegistry: readonly ActionSpec[] = [discussFlagAction, openContactFormAction, openFlagFormAction];
+export const actionRegistry: readonly ActionSpec[] = [discussFlagAction, discussWithNoteAction, openContactFormAction, openFlagFormAction];
 
-export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm, clinicSettingsForm];
+export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm, clinicSettingsForm, flagOutcomeForm];
 
 export function commandName(spec: CommandSpec): string {
   return spec.path.join(" ");

@@ -15,7 +15,7 @@ export type Block =
   | { type: "text"; text: string; tone?: Tone }
   | { type: "context"; text: string }
   | { type: "table"; columns: string[]; rows: string[][] }
-  | { type: "item"; text: string; detail?: string; button?: Button }
+  | { type: "item"; text: string; detail?: string; button?: Button; extraButtons?: Button[] }
   | { type: "buttons"; buttons: Button[] }
   | { type: "divider" };
 

@@ -23,6 +23,7 @@ const channelSelect = {
   workspaceId: true,
   channelId: true,
   serviceUrl: true,
+  connectedAt: true,
   clinic: {
     select: { id: true, name: true, locale: true, timeZone: true, digestWeekday: true, digestTime: true, meetingWeekday: true, meetingTime: true, agendaLeadMinutes: true },
   },

@@ -27,16 +27,6 @@ export interface JobEnd {
   nextStatus: string;
 }
 
-/** Job starts as the digest and fidelity evidence read them. */
-export interface JobStartFact {
-  participantId: number;
-  employerId: number;
-  jobType: string;
-  kind: string;
-  startedOn: string;
-  endedOn: string | null;
-}
-
 export function jobStartRepository(db: Db) {
   return {
     async currentFor(participantId: number): Promise<CurrentJob | null> {
@@ -98,14 +88,6 @@ export function jobStartRepository(db: Db) {
           statusTo: end.nextStatus,
         });
         return true;
-      });
-    },
-
-    async factsForClinic(clinicId: number): Promise<JobStartFact[]> {
-      return db.jobStart.findMany({
-        where: { clinicId },
-        select: { participantId: true, employerId: true, jobType: true, kind: true, startedOn: true, endedOn: true },
-        orderBy: { startedOn: "asc" },
       });
     },
   };

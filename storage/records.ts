@@ -30,6 +30,7 @@ export interface ClinicChannelRecord {
   workspaceId: string;
   channelId: string;
   serviceUrl: string | null;
+  connectedAt: Date;
 }
 
 export interface MemberRecord {

@@ -4,10 +4,12 @@ import { clinicMembershipRepository } from "./clinic-memberships.ts";
 import { clinicRepository } from "./clinics.ts";
 import { databaseAnswers, openDatabase, type Db } from "./database.ts";
 import { employerContactRepository } from "./employer-contacts.ts";
+import { clinicFactsRepository } from "./clinic-facts.ts";
 import { jobStartRepository } from "./job-starts.ts";
 import { meetingFlagRepository } from "./meeting-flags.ts";
 import { memberRepository } from "./members.ts";
 import { participantRepository } from "./participants.ts";
+import { scheduledPostRepository } from "./scheduled-posts.ts";
 
 export function createStore(db: Db) {
   return {
@@ -19,6 +21,8 @@ export function createStore(db: Db) {
     employerContacts: employerContactRepository(db),
     meetingFlags: meetingFlagRepository(db),
     jobStarts: jobStartRepository(db),
+    clinicFacts: clinicFactsRepository(db),
+    scheduledPosts: scheduledPostRepository(db),
     isHealthy: () => databaseAnswers(db),
     close: () => db.$disconnect(),
   };
@@ -31,3 +35,4 @@ export function openStore(databaseUrl: string): Store {
 }
 
 export type * from "./records.ts";
+export type * from "./clinic-facts.ts";

@@ -41,7 +41,8 @@ function renderBlock(block: Block): SlackBlock[] {
     case "item": {
       const section: SlackBlock = { type: "section", text: mrkdwn(block.detail ? `${block.text}\n${block.detail}` : block.text) };
       if (block.button) section.accessory = renderButton(block.button);
-      return [section];
+      if (!block.extraButtons?.length) return [section];
+      return [section, { type: "actions", elements: block.extraButtons.map(renderButton) }];
     }
     case "buttons":
       return [{ type: "actions", elements: block.buttons.slice(0, 25).map(renderButton) }];

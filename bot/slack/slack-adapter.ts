@@ -6,6 +6,8 @@ import { registerFormSubmissions } from "./listeners/form-submissions.ts";
 import { registerSlashCommand } from "./listeners/slash-command.ts";
 import { registerHomeTab } from "./listeners/home-tab.ts";
 import type { RequestListener } from "node:http";
+import type { ChannelPoster } from "../../commands/ports.ts";
+import { slackChannelPoster } from "./slack-channel-poster.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -17,6 +19,7 @@ export interface SlackSettings {
 
 export interface SlackAdapter {
   requestListener: RequestListener;
+  poster: ChannelPoster;
 }
 
 export function createSlackAdapter(services: Services, settings: SlackSettings): SlackAdapter {
@@ -39,7 +42,7 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
   app.error(async (error) => {
     services.logger.error("slack listener failed", { error: error.message });
   });
-  return { requestListener: receiver.requestListener };
+  return { requestListener: receiver.requestListener, poster: slackChannelPoster(app.client) };
 }
 
 function ensureTrailingSlash(url: string): string {

@@ -1,14 +1,14 @@
 // Closing a flag: `/ips unflag P-017 [outcome note]`, or the agenda's Discussed button.
 import { z } from "zod";
 import { actorOf, type CommandContext } from "../context.ts";
-import type { ActionSpec, CommandSpec } from "../command-spec.ts";
+import type { ActionSpec, CommandSpec, FormSpec } from "../command-spec.ts";
 import { joinWords } from "../parse/options.ts";
 import { firstWordAsCode } from "../parse/arguments.ts";
 import { requireParticipant } from "../participants/lookup.ts";
-import { ephemeral, type MessageReply } from "../reply.ts";
-import { refuse } from "../refusal.ts";
+import { ephemeral, type FormReply, type MessageReply } from "../reply.ts";
+import { Refusal, refuse } from "../refusal.ts";
 import { freeText, NOTE_MAX_LENGTH, parseInput, participantCode } from "../validation.ts";
-import { agendaBlocks, DISCUSSED_ACTION_ID } from "./show-agenda.ts";
+import { agendaBlocks, DISCUSSED_ACTION_ID, DISCUSSED_WITH_NOTE_ACTION_ID } from "./show-agenda.ts";
 
 export async function unflagParticipant(ctx: CommandContext, raw: { code: string; note: string }): Promise<MessageReply> {
   const input = parseInput(z.object({ code: participantCode, note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), raw);
@@ -31,18 +31,55 @@ export const unflagParticipantCommand: CommandSpec = {
 
 const flagIdSchema = z.string().regex(/^\d{1,10}$/).transform(Number);
 
+async function closeFlagFromAgenda(ctx: CommandContext, flagValue: string, outcomeNote: string | undefined): Promise<MessageReply> {
+  const parsed = flagIdSchema.safeParse(flagValue);
+  if (!parsed.success) return refuse("error.flagUnknown");
+  const result = await ctx.store.meetingFlags.close(parsed.data, ctx.clinic.id, outcomeNote, actorOf(ctx), ctx.clock.now());
+  if (result.outcome === "unknown") return refuse("error.flagUnknown");
+  const note =
+    result.outcome === "closed"
+      ? ctx.t("agenda.discussedBy", { code: result.participantCode, by: ctx.member.displayName })
+      : ctx.t("error.flagAlreadyClosed", { by: result.closedByName });
+  return { kind: "message", visibility: "ephemeral", replaceOriginal: true, blocks: [{ type: "context", text: note }, ...(await agendaBlocks(ctx))] };
+}
+
 /** The agenda's Discussed button: closes the flag and redraws the agenda in place. */
 export const discussFlagAction: ActionSpec = {
   actionId: DISCUSSED_ACTION_ID,
-  async run(ctx, value) {
-    const parsed = flagIdSchema.safeParse(value);
-    if (!parsed.success) return refuse("error.flagUnknown");
-    const result = await ctx.store.meetingFlags.close(parsed.data, ctx.clinic.id, undefined, actorOf(ctx), ctx.clock.now());
-    if (result.outcome === "unknown") return refuse("error.flagUnknown");
-    const note =
-      result.outcome === "closed"
-        ? ctx.t("agenda.discussedBy", { code: result.participantCode, by: ctx.member.displayName })
-        : ctx.t("error.flagAlreadyClosed", { by: result.closedByName });
-    return { kind: "message", visibility: "ephemeral", replaceOriginal: true, blocks: [{ type: "context", text: note }, ...(await agendaBlocks(ctx))] };
+  run: (ctx, value) => closeFlagFromAgenda(ctx, value, undefined),
+};
+
+export const OUTCOME_FORM_ID = "meeting-flag-outcome";
+
+/** "Discussed, with note": asks for the outcome in a form before closing the flag. */
+export const discussWithNoteAction: ActionSpec = {
+  actionId: DISCUSSED_WITH_NOTE_ACTION_ID,
+  async run(ctx, value): Promise<FormReply> {
+    if (!flagIdSchema.safeParse(value).success) return refuse("error.flagUnknown");
+    return {
+      kind: "form",
+      form: {
+        formId: OUTCOME_FORM_ID,
+        title: ctx.t("agenda.outcomeForm.title"),
+        submitLabel: ctx.t("agenda.discussedButton"),
+        cancelLabel: ctx.t("contact.form.cancel"),
+        hidden: { flagId: value },
+        fields: [{ kind: "text", id: "note", label: ctx.t("agenda.outcomeForm.note"), required: false, maxLength: NOTE_MAX_LENGTH, multiline: true }],
+      },
+    };
+  },
+};
+
+export const flagOutcomeForm: FormSpec = {
+  formId: OUTCOME_FORM_ID,
+  async submit(ctx, values, _requestKey, hidden) {
+    try {
+      const { note } = parseInput(z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), { note: values.note });
+      const reply = await closeFlagFromAgenda(ctx, hidden.flagId ?? "", note);
+      return { kind: "done", reply: { ...reply, replaceOriginal: false } };
+    } catch (error) {
+      if (error instanceof Refusal && error.field) return { kind: "fieldErrors", errors: { [error.field]: ctx.t(error.messageKey, error.params) } };
+      throw error;
+    }
   },
 };

@@ -55,3 +55,12 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** The same day of the month `months` months away, clamped to the month's end (31 March - 1 → 28/29 February). */
+export function addMonths(day: CalendarDay, months: number): CalendarDay {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date, lastDay));
+  return target.toISOString().slice(0, 10);
+}

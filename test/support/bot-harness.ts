@@ -40,6 +40,7 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
       ...options.env,
     },
     clock: options.clock,
+    schedulerTimer: false,
     logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
   });
   const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;

@@ -98,8 +98,13 @@ describe("Slack app manifest", () => {
     for (const part of hint.split("|")) expect(firstWords).toContain(part.trim().split(/\s+/)[0]);
   });
 
-  it("asks for the least scopes: commands and chat:write", () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write"]);
+  it("asks for the least scopes: the command, posting, and posting in public clinic channels without joining", () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public"]);
+  });
+
+  it("subscribes to the Home tab event on the one events URL", () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+    expect(new URL(manifest.settings.event_subscriptions.request_url).pathname).toBe("/slack/events");
   });
 
   it("would be refused by the schema if the command were too long", () => {

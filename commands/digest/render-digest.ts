@@ -1,0 +1,83 @@
+// The weekly digest as a platform-neutral channel message: aggregates and participant codes
+// only — no names of participants, no notes, no free text about them.
+import type { Translate } from "../../prompts/catalogue.ts";
+import type { ClinicFacts, ClinicRecord } from "../../storage/store.ts";
+import type { Block, MessageReply } from "../reply.ts";
+import { CASELOAD_CEILING } from "../rules/caseload.ts";
+import { WEEKLY_IN_PERSON_TARGET } from "../rules/employer-contacts.ts";
+import { formatIsoWeek, type IsoWeek } from "../rules/iso-week.ts";
+import { formatQuarter, previousQuarter, quarterOf } from "../rules/quarter.ts";
+import { employmentRate, jobStartsAndEnds, needsAttention, outcomesOn, rapidJobSearch, specialistWeeks, weeklyTrend, type EmploymentRate } from "./figures.ts";
+
+export interface DigestRequest {
+  clinic: ClinicRecord;
+  facts: ClinicFacts;
+  week: IsoWeek;
+  /** The last day the digest counts (the week's Sunday, or today for a preview). */
+  asOf: string;
+  /** The next team meeting's day, for the open flags. */
+  meetingDay: string;
+  t: Translate;
+}
+
+const BAR_WIDTH = 12;
+
+function bar(value: number, max: number): string {
+  const filled = max === 0 ? 0 : Math.round((value / max) * BAR_WIDTH);
+  return "█".repeat(filled) + "·".repeat(BAR_WIDTH - filled);
+}
+
+function percent(rate: EmploymentRate, t: Translate): string {
+  return rate.rate === null ? t("digest.noData") : t("digest.rateValue", { percent: Math.round(rate.rate * 100), employed: rate.employed, active: rate.active });
+}
+
+export function renderDigest({ clinic, facts, week, asOf, meetingDay, t }: DigestRequest): MessageReply {
+  const specialists = specialistWeeks(facts, week);
+  const outcomes = outcomesOn(facts, asOf);
+  const jobs = jobStartsAndEnds(facts, week);
+  const quarter = quarterOf(asOf);
+  const before = previousQuarter(quarter);
+  const thisQuarter = employmentRate(facts, quarter.first, asOf);
+  const lastQuarter = employmentRate(facts, before.first, before.last);
+  const rapid = rapidJobSearch(facts, asOf);
+  const attention = needsAttention(facts, asOf);
+  const trend = weeklyTrend(facts, week);
+  const trendMax = Math.max(1, ...trend.flatMap((row) => [row.inPersonContacts, row.inWork]));
+  const codes = (list: string[]) => (list.length === 0 ? t("digest.none") : list.join(", "));
+
+  const blocks: Block[] = [
+    { type: "heading", text: t("digest.title", { clinic: clinic.name, week: formatIsoWeek(week) }) },
+    { type: "context", text: t("digest.period", { monday: week.monday, sunday: week.sunday, asOf }) },
+    { type: "heading", text: t("digest.specialistsTitle") },
+    specialists.length === 0
+      ? { type: "text", text: t("digest.noSpecialists") }
+      : {
+          type: "table",
+          columns: [t("digest.column.specialist"), t("digest.column.caseload", { ceiling: CASELOAD_CEILING }), t("digest.column.paused"), t("digest.column.inPerson", { target: WEEKLY_IN_PERSON_TARGET }), t("digest.column.otherContacts")],
+          rows: specialists.map((row) => [row.displayName, String(row.active), String(row.paused), String(row.inPersonContacts), String(row.otherContacts)]),
+        },
+    { type: "heading", text: t("digest.outcomesTitle") },
+    { type: "text", text: t("digest.outcomes", { ...outcomes }) },
+    { type: "text", text: t("digest.jobStarts", { starts: jobs.starts, ends: jobs.ends }) },
+    {
+      type: "text",
+      text: t("digest.employmentRate", { quarter: formatQuarter(quarter), rate: percent(thisQuarter, t), previousQuarter: formatQuarter(before), previousRate: percent(lastQuarter, t) }),
+    },
+    {
+      type: "text",
+      text: rapid.medianDays === null ? t("digest.rapidSearchNoData") : t("digest.rapidSearch", { days: rapid.medianDays, participants: rapid.participants }),
+    },
+    { type: "heading", text: t("digest.attentionTitle") },
+    { type: "text", text: t("digest.waitingForFirstContact", { codes: codes(attention.waitingForFirstContact) }) },
+    { type: "text", text: t("digest.noRecentContact", { codes: codes(attention.noRecentContact) }) },
+    { type: "text", text: t("digest.overCeiling", { names: codes(attention.overCeiling) }) },
+    { type: "text", text: t("digest.openFlags", { date: meetingDay, codes: codes(facts.openFlags.map((flag) => flag.participantCode)) }) },
+    { type: "heading", text: t("digest.trendTitle") },
+    {
+      type: "table",
+      columns: [t("digest.column.week"), t("digest.column.inPersonTrend"), "", t("digest.column.inWorkTrend"), ""],
+      rows: trend.map((row) => [`W${String(row.week.week).padStart(2, "0")}`, bar(row.inPersonContacts, trendMax), String(row.inPersonContacts), bar(row.inWork, trendMax), String(row.inWork)]),
+    },
+  ];
+  return { kind: "message", visibility: "channel", blocks };
+}
