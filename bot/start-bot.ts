@@ -37,7 +37,8 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const jobTypes = loadJobTypes();
   const missing = missingMessageKeys((key) => catalogue.has(key));
   if (missing.length > 0) throw new CatalogueError(`prompts/messages/en.json lacks ${missing.join(", ")}`);
-  await applyMigrations(config.DATABASE_URL);
+  const applied = await applyMigrations(config.DATABASE_URL);
+  if (applied.length > 0) logger.info("applied database migrations", { applied });
   const store = openStore(config.DATABASE_URL);
   const defaultClinic = await store.clinics.ensure(config.DEFAULT_CLINIC);
   const services: Services = {

@@ -1,24 +1,58 @@
 // Applies the committed SQL migrations in storage/migrations with `prisma migrate deploy`,
 // the same command an operator would run, so the bot and the CLI agree on what is applied.
+//
+// Prisma's migrate takes SQLite's exclusive locking mode, which fails while another process has
+// the database open. So the bot first reads which migrations are applied, with a plain
+// connection, and only calls the CLI when one is pending: a second bot process can start next
+// to a running one, and an upgrade that brings a new migration needs the others stopped.
 import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { sqliteFilePath } from "./database-url.ts";
 
 const run = promisify(execFile);
 const storageDirectory = path.dirname(fileURLToPath(import.meta.url));
+const migrationsDirectory = path.join(storageDirectory, "migrations");
 
-export async function applyMigrations(databaseUrl: string): Promise<string> {
+export function committedMigrations(): string[] {
+  return readdirSync(migrationsDirectory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(migrationsDirectory, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Committed migrations the database has not finished applying. */
+export function pendingMigrations(databaseUrl: string): string[] {
+  const file = sqliteFilePath(databaseUrl);
+  if (!existsSync(file)) return committedMigrations();
+  const db = new Database(file, { readonly: true, timeout: 5_000 });
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!hasTable) return committedMigrations();
+    const applied = new Set(
+      (db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as { migration_name: string }[]).map(
+        (row) => row.migration_name,
+      ),
+    );
+    return committedMigrations().filter((name) => !applied.has(name));
+  } finally {
+    db.close();
+  }
+}
+
+/** Brings the database up to date; returns the migrations it applied. */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const pending = pendingMigrations(databaseUrl);
+  if (pending.length === 0) return [];
   const prismaCli = path.join(path.dirname(createRequire(import.meta.url).resolve("prisma/package.json")), "build/index.js");
-  const { stdout } = await run(
-    process.execPath,
-    [prismaCli, "migrate", "deploy", "--config", path.join(storageDirectory, "prisma.config.ts")],
-    {
-      cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
-      timeout: 120_000,
-    },
-  );
-  return stdout;
+  await run(process.execPath, [prismaCli, "migrate", "deploy", "--config", path.join(storageDirectory, "prisma.config.ts")], {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+    timeout: 120_000,
+  });
+  return pending;
 }

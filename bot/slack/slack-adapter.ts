@@ -33,7 +33,12 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
     token: settings.botToken,
     receiver,
     logLevel: LogLevel.WARN,
-    clientOptions: settings.apiUrl ? { slackApiUrl: ensureTrailingSlash(settings.apiUrl) } : undefined,
+    clientOptions: {
+      ...(settings.apiUrl ? { slackApiUrl: ensureTrailingSlash(settings.apiUrl) } : {}),
+      // A few quick retries (429s wait for Retry-After); longer outages are retried by the
+      // scheduler's own backoff instead of blocking a round of posts for half an hour.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    },
   });
   registerSlashCommand(app, services);
   registerButtonActions(app, services);

@@ -29,13 +29,18 @@ export function postLastWeeksDigest(services: PostingServices, connected: Connec
   );
 }
 
+/** How far back a round looks for digests that were never posted. */
+const MISSED_LOOKBACK_WEEKS = 8;
+
 async function runForChannel(services: PostingServices, connected: ConnectedChannel, now: Date): Promise<void> {
   const { clinic, channel } = connected;
   const digest = currentDigestSlot(clinic, now);
   if (now >= digest.dueAt) await postLastWeeksDigest(services, connected, now);
 
-  const previous = previousDigestSlot(clinic, now);
-  if (channel.connectedAt < previous.dueAt) {
+  // Digests whose posting week passed while the bot was down are recorded as missed, never posted late.
+  for (let weeksBack = 1; weeksBack <= MISSED_LOOKBACK_WEEKS; weeksBack++) {
+    const previous = previousDigestSlot(clinic, now, weeksBack);
+    if (channel.connectedAt >= previous.dueAt) break;
     const missed = await services.store.scheduledPosts.markMissedIfUnposted(
       { kind: "digest", channelId: channel.id, slot: formatIsoWeek(previous.week) },
       services.claimant,

@@ -39,10 +39,10 @@ export function currentDigestSlot(schedule: WeeklySchedule, now: Date): DigestSl
   return digestSlotPostedIn(schedule, postingWeek);
 }
 
-/** The digest whose posting week ended before the current one began: a candidate for "missed". */
-export function previousDigestSlot(schedule: WeeklySchedule, now: Date): DigestSlot {
+/** The digest whose posting window closed `weeksBack` weeks before the current one began: a candidate for "missed". */
+export function previousDigestSlot(schedule: WeeklySchedule, now: Date, weeksBack = 1): DigestSlot {
   const postingWeek = isoWeekAt(now, schedule.timeZone);
-  return digestSlotPostedIn(schedule, isoWeekOf(addDays(postingWeek.monday, -7)));
+  return digestSlotPostedIn(schedule, isoWeekOf(addDays(postingWeek.monday, -7 * weeksBack)));
 }
 
 function digestSlotPostedIn(schedule: WeeklySchedule, postingWeek: IsoWeek): DigestSlot {

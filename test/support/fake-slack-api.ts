@@ -10,9 +10,19 @@ export interface RecordedCall {
   body: Record<string, unknown>;
 }
 
+/** A scripted answer for the next call to a method (then back to normal answers). */
+export interface ScriptedAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+  delayMs?: number;
+}
+
 export interface FakeSlackApi {
   url: string;
   calls: RecordedCall[];
+  /** Makes the next call to `method` get this answer (queued; one per call). */
+  answerNext(method: string, answer: ScriptedAnswer): void;
   responseUrl(id: string): string;
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   callsTo(method: string): RecordedCall[];
@@ -55,6 +65,7 @@ function answerFor(method: string, body: Record<string, unknown>): Record<string
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
+  const scripted = new Map<string, ScriptedAnswer[]>();
   const waiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   const server: Server = createServer((req, res) => {
     let raw = "";
@@ -73,8 +84,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           waiter.resolve(call);
         }
       }
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(isResponseUrl ? { ok: true } : answerFor(method, body)));
+      const script = scripted.get(method)?.shift();
+      const answer = () => {
+        res.writeHead(script?.status ?? 200, { "content-type": "application/json", ...script?.headers });
+        res.end(JSON.stringify(script?.body ?? (isResponseUrl ? { ok: true } : answerFor(method, body))));
+      };
+      if (script?.delayMs) setTimeout(answer, script.delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -82,6 +98,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   return {
     url: `${base}/api/`,
     calls,
+    answerNext(method, answer) {
+      scripted.set(method, [...(scripted.get(method) ?? []), answer]);
+    },
     responseUrl: (id) => `${base}/respond/${id}`,
     callsTo: (method) => calls.filter((call) => call.method === method),
     waitForCall(predicate, timeoutMs = 5_000) {
