@@ -58,7 +58,7 @@ async function runForChannel(services: PostingServices, connected: ConnectedChan
   await postOnce(services, { kind: "agenda", channelId: channel.id, slot: agenda.meetingDay }, connected, async () => ({
     kind: "message",
     visibility: "channel",
-    blocks: await agendaBlocks(view, (count) => t("agenda.postTitle", { date: agenda.meetingDay, time: clinic.meetingTime, count })),
+    blocks: await agendaBlocks(view, "channel", (count) => t("agenda.postTitle", { date: agenda.meetingDay, time: clinic.meetingTime, count })),
   }));
 }
 

@@ -8,7 +8,7 @@ import { requireParticipant } from "../participants/lookup.ts";
 import { ephemeral, type FormReply, type MessageReply } from "../reply.ts";
 import { Refusal, refuse } from "../refusal.ts";
 import { freeText, NOTE_MAX_LENGTH, parseInput, participantCode } from "../validation.ts";
-import { agendaBlocks, DISCUSSED_ACTION_ID, DISCUSSED_WITH_NOTE_ACTION_ID } from "./show-agenda.ts";
+import { agendaBlocks, DISCUSSED_ACTION_ID, DISCUSSED_WITH_NOTE_ACTION_ID, type AgendaAudience } from "./show-agenda.ts";
 
 export async function unflagParticipant(ctx: CommandContext, raw: { code: string; note: string }): Promise<MessageReply> {
   const input = parseInput(z.object({ code: participantCode, note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), raw);
@@ -29,18 +29,28 @@ export const unflagParticipantCommand: CommandSpec = {
   },
 };
 
-const flagIdSchema = z.string().regex(/^\d{1,10}$/).transform(Number);
+/** "12" (a private agenda) or "12:channel" (the agenda posted in the clinic channel). */
+const agendaButtonSchema = z
+  .string()
+  .regex(/^\d{1,10}(:channel)?$/)
+  .transform((value) => ({ flagId: Number.parseInt(value, 10), audience: (value.endsWith(":channel") ? "channel" : "private") as AgendaAudience }));
 
 async function closeFlagFromAgenda(ctx: CommandContext, flagValue: string, outcomeNote: string | undefined): Promise<MessageReply> {
-  const parsed = flagIdSchema.safeParse(flagValue);
+  const parsed = agendaButtonSchema.safeParse(flagValue);
   if (!parsed.success) return refuse("error.flagUnknown");
-  const result = await ctx.store.meetingFlags.close(parsed.data, ctx.clinic.id, outcomeNote, actorOf(ctx), ctx.clock.now());
+  const { flagId, audience } = parsed.data;
+  const result = await ctx.store.meetingFlags.close(flagId, ctx.clinic.id, outcomeNote, actorOf(ctx), ctx.clock.now());
   if (result.outcome === "unknown") return refuse("error.flagUnknown");
   const note =
     result.outcome === "closed"
       ? ctx.t("agenda.discussedBy", { code: result.participantCode, by: ctx.member.displayName })
       : ctx.t("error.flagAlreadyClosed", { by: result.closedByName });
-  return { kind: "message", visibility: "ephemeral", replaceOriginal: true, blocks: [{ type: "context", text: note }, ...(await agendaBlocks(ctx))] };
+  return {
+    kind: "message",
+    visibility: audience === "channel" ? "channel" : "ephemeral",
+    replaceOriginal: true,
+    blocks: [{ type: "context", text: note }, ...(await agendaBlocks(ctx, audience))],
+  };
 }
 
 /** The agenda's Discussed button: closes the flag and redraws the agenda in place. */
@@ -55,7 +65,7 @@ export const OUTCOME_FORM_ID = "meeting-flag-outcome";
 export const discussWithNoteAction: ActionSpec = {
   actionId: DISCUSSED_WITH_NOTE_ACTION_ID,
   async run(ctx, value): Promise<FormReply> {
-    if (!flagIdSchema.safeParse(value).success) return refuse("error.flagUnknown");
+    if (!agendaButtonSchema.safeParse(value).success) return refuse("error.flagUnknown");
     return {
       kind: "form",
       form: {
@@ -76,7 +86,8 @@ export const flagOutcomeForm: FormSpec = {
     try {
       const { note } = parseInput(z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), { note: values.note });
       const reply = await closeFlagFromAgenda(ctx, hidden.flagId ?? "", note);
-      return { kind: "done", reply: { ...reply, replaceOriginal: false } };
+      // A form cannot redraw the message it came from: confirm to the person instead.
+      return { kind: "done", reply: { ...reply, visibility: "ephemeral", replaceOriginal: false } };
     } catch (error) {
       if (error instanceof Refusal && error.field) return { kind: "fieldErrors", errors: { [error.field]: ctx.t(error.messageKey, error.params) } };
       throw error;

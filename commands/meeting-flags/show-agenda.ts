@@ -12,7 +12,22 @@ export const DISCUSSED_WITH_NOTE_ACTION_ID = "meeting-flag.discussed-with-note";
 /** What drawing the agenda needs: the scheduler draws it for a clinic without a person acting. */
 export type AgendaView = Pick<CommandContext, "t" | "store" | "clinic">;
 
-export async function agendaBlocks(view: AgendaView, headingFor = (count: number) => view.t("agenda.title", { count })): Promise<Block[]> {
+/**
+ * Where the agenda is shown. "private": to one person, with the reasons. "channel": posted in the
+ * clinic channel, where only codes may appear (reasons are free text about a participant).
+ */
+export type AgendaAudience = "private" | "channel";
+
+/** Buttons carry the flag id and the audience, so a click redraws the same kind of agenda. */
+export function agendaButtonValue(flagId: number, audience: AgendaAudience): string {
+  return audience === "channel" ? `${flagId}:channel` : String(flagId);
+}
+
+export async function agendaBlocks(
+  view: AgendaView,
+  audience: AgendaAudience = "private",
+  headingFor = (count: number) => view.t("agenda.title", { count }),
+): Promise<Block[]> {
   const flags = await view.store.meetingFlags.listOpen(view.clinic.id);
   if (flags.length === 0) return [{ type: "text", text: view.t("agenda.empty") }];
   return [
@@ -20,10 +35,10 @@ export async function agendaBlocks(view: AgendaView, headingFor = (count: number
     ...flags.map(
       (flag): Block => ({
         type: "item",
-        text: view.t("agenda.item", { code: flag.participantCode, reason: flag.reason }),
+        text: audience === "channel" ? `\`${flag.participantCode}\`` : view.t("agenda.item", { code: flag.participantCode, reason: flag.reason }),
         detail: view.t("agenda.itemMeta", { by: flag.flaggedByName, date: formatDay(view, flag.flaggedAt) }),
-        button: { actionId: DISCUSSED_ACTION_ID, label: view.t("agenda.discussedButton"), value: String(flag.id), style: "primary" },
-        extraButtons: [{ actionId: DISCUSSED_WITH_NOTE_ACTION_ID, label: view.t("agenda.discussedWithNoteButton"), value: String(flag.id) }],
+        button: { actionId: DISCUSSED_ACTION_ID, label: view.t("agenda.discussedButton"), value: agendaButtonValue(flag.id, audience), style: "primary" },
+        extraButtons: [{ actionId: DISCUSSED_WITH_NOTE_ACTION_ID, label: view.t("agenda.discussedWithNoteButton"), value: agendaButtonValue(flag.id, audience) }],
       }),
     ),
   ];

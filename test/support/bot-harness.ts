@@ -19,7 +19,9 @@ export interface Harness {
   command(text: string, user?: SlackUser, channelId?: string): Promise<RecordedCall>;
   /** Sends `/ips <text>` and returns the HTTP response only. */
   sendCommand(text: string, user?: SlackUser, options?: Parameters<typeof postSigned>[2], channelId?: string): Promise<Response>;
-  clickButton(actionId: string, value: string, user?: SlackUser): Promise<RecordedCall>;
+  clickButton(actionId: string, value: string, user?: SlackUser, channelId?: string): Promise<RecordedCall>;
+  /** A click in the Home tab: no channel and no response_url. */
+  clickHomeButton(actionId: string, user?: SlackUser): Promise<Response>;
   submitView(callbackId: string, values: Record<string, Record<string, unknown>>, options?: { viewId?: string; user?: SlackUser; metadata?: string }): Promise<Response>;
   tables(): Record<string, unknown[]>;
   rowCounts(): Record<string, number>;
@@ -65,9 +67,12 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
       if (((call.body.blocks as unknown[]) ?? []).length > 50) throw new Error("Slack refuses messages with more than 50 blocks");
       return call;
     },
-    async clickButton(actionId, value, user = SPECIALIST) {
+    clickHomeButton(actionId, user = SPECIALIST) {
+      return postSigned(eventsUrl, blockActionBody(user, actionId, "home", undefined));
+    },
+    async clickButton(actionId, value, user = SPECIALIST, channelId = "C0CLINIC") {
       const id = randomUUID();
-      await expectOk(await postSigned(eventsUrl, blockActionBody(user, actionId, value, slack.responseUrl(id))));
+      await expectOk(await postSigned(eventsUrl, blockActionBody(user, actionId, value, slack.responseUrl(id), channelId)));
       return slack.waitForCall((call) => call.path === `/respond/${id}`);
     },
     submitView(callbackId, values, viewOptions = {}) {
@@ -92,7 +97,10 @@ export function messageText(call: RecordedCall): string {
   const parts: string[] = [];
   for (const block of blocks) {
     if (block.text?.text) parts.push(block.text.text);
-    for (const element of block.elements ?? []) if (element.text) parts.push(element.text);
+    for (const element of block.elements ?? []) {
+      if (typeof element.text === "string") parts.push(element.text);
+      else if (element.text?.text) parts.push(`[${element.text.text}]`);
+    }
     if (block.accessory?.text?.text) parts.push(`[${block.accessory.text.text}]`);
   }
   // Read it as a person would: Slack shows &lt; as <.

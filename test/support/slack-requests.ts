@@ -27,6 +27,22 @@ export async function postSigned(url: string, body: string, options: SendOptions
   return fetch(url, { method: "POST", headers, body });
 }
 
+/** An Events API delivery (JSON body), signed like the form-encoded ones. */
+export async function postSignedEvent(url: string, event: Record<string, unknown>, teamId: string): Promise<Response> {
+  const body = JSON.stringify({
+    token: "deprecated-verification-token",
+    team_id: teamId,
+    api_app_id: "A0IPSBOT",
+    event,
+    type: "event_callback",
+    event_id: `Ev${randomUUID().replace(/-/g, "").slice(0, 10)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: teamId, user_id: "UBOT", is_bot: true }],
+  });
+  const headers = { ...signatureHeaders(body, Math.floor(Date.now() / 1000)), "content-type": "application/json" };
+  return fetch(url, { method: "POST", headers, body });
+}
+
 export interface SlackUser {
   id: string;
   name: string;
@@ -51,17 +67,16 @@ export function slashCommandBody(user: SlackUser, text: string, responseUrl: str
   }).toString();
 }
 
-export function blockActionBody(user: SlackUser, actionId: string, value: string, responseUrl: string): string {
+export function blockActionBody(user: SlackUser, actionId: string, value: string, responseUrl: string | undefined, channelId = "C0CLINIC"): string {
   const payload = {
     type: "block_actions",
     user: { id: user.id, username: user.name, name: user.name, team_id: user.teamId },
     api_app_id: "A0IPSBOT",
     token: "deprecated-verification-token",
-    container: { type: "message", message_ts: "1700000000.000100", channel_id: "C0CLINIC", is_ephemeral: true },
+    container: responseUrl ? { type: "message", message_ts: "1700000000.000100", channel_id: channelId, is_ephemeral: true } : { type: "view", view_id: "VHOME" },
     trigger_id: `trigger.${randomUUID()}`,
     team: { id: user.teamId, domain: "test" },
-    channel: { id: "C0CLINIC", name: "ips-team" },
-    response_url: responseUrl,
+    ...(responseUrl ? { channel: { id: channelId, name: "ips-team" }, response_url: responseUrl } : { view: { id: "VHOME", type: "home" } }),
     actions: [{ action_id: actionId, block_id: "agenda", text: { type: "plain_text", text: "Discussed" }, value, type: "button", action_ts: "1700000001.000200" }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
