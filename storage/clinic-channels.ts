@@ -1,4 +1,5 @@
 import { appendAuditEvent } from "./audit.ts";
+import { clinicColumns } from "./clinics.ts";
 import type { Db } from "./database.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
 import type { Actor, ClinicChannelRecord, ClinicRecord } from "./records.ts";
@@ -24,9 +25,7 @@ const channelSelect = {
   channelId: true,
   serviceUrl: true,
   connectedAt: true,
-  clinic: {
-    select: { id: true, name: true, locale: true, timeZone: true, digestWeekday: true, digestTime: true, meetingWeekday: true, meetingTime: true, agendaLeadMinutes: true },
-  },
+  clinic: { select: clinicColumns },
 } as const;
 
 function toConnected(row: ClinicChannelRecord & { clinic: ClinicRecord }): ConnectedChannel {

@@ -1,4 +1,5 @@
 import { appendAuditEvent } from "./audit.ts";
+import { clinicColumns } from "./clinics.ts";
 import type { Db } from "./database.ts";
 import type { Actor, ClinicRecord, ClinicRole } from "./records.ts";
 
@@ -19,9 +20,7 @@ export function clinicMembershipRepository(db: Db) {
         where: { memberId },
         orderBy: { clinicId: "asc" },
         include: {
-          clinic: {
-            select: { id: true, name: true, locale: true, timeZone: true, digestWeekday: true, digestTime: true, meetingWeekday: true, meetingTime: true, agendaLeadMinutes: true },
-          },
+          clinic: { select: clinicColumns },
         },
       });
       return memberships.map((membership) => ({ clinic: membership.clinic, role: membership.role as ClinicRole }));

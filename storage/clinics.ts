@@ -2,7 +2,8 @@ import { appendAuditEvent } from "./audit.ts";
 import type { Db } from "./database.ts";
 import type { Actor, ClinicRecord, ClinicSettings } from "./records.ts";
 
-const clinicColumns = {
+/** The columns of a ClinicRecord, for every query that returns clinics. */
+export const clinicColumns = {
   id: true,
   name: true,
   locale: true,

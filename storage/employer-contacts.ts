@@ -1,5 +1,6 @@
 import { appendAuditEvent } from "./audit.ts";
 import type { Db } from "./database.ts";
+import { upsertEmployer } from "./employers.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
 import type { Actor, ContactRecord } from "./records.ts";
 
@@ -23,11 +24,7 @@ export function employerContactRepository(db: Db) {
       const { employerName, employerKey, clinicId, ...rest } = contact;
       try {
         await db.$transaction(async (tx) => {
-          const employer = await tx.employer.upsert({
-            where: { clinicId_normalizedName: { clinicId, normalizedName: employerKey } },
-            create: { clinicId, name: employerName, normalizedName: employerKey },
-            update: {},
-          });
+          const employer = await upsertEmployer(tx, clinicId, employerName, employerKey);
           const stored = await tx.employerContact.create({ data: { ...rest, clinicId, employerId: employer.id } });
           await appendAuditEvent(tx, actor, at, "employer-contact.logged", { type: "employer-contact", id: stored.id }, {
             employerId: employer.id,

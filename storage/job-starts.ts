@@ -1,5 +1,6 @@
 import { appendAuditEvent } from "./audit.ts";
 import type { Db } from "./database.ts";
+import { upsertEmployer } from "./employers.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
 import type { Actor, ParticipantRecord } from "./records.ts";
 
@@ -39,11 +40,7 @@ export function jobStartRepository(db: Db) {
       const { employerName, employerKey, clinicId, ...rest } = job;
       try {
         await db.$transaction(async (tx) => {
-          const employer = await tx.employer.upsert({
-            where: { clinicId_normalizedName: { clinicId, normalizedName: employerKey } },
-            create: { clinicId, name: employerName, normalizedName: employerKey },
-            update: {},
-          });
+          const employer = await upsertEmployer(tx, clinicId, employerName, employerKey);
           const stored = await tx.jobStart.create({
             data: { ...rest, clinicId, participantId: participant.id, employerId: employer.id, recordedById: actor.memberId, currentFor: participant.id },
           });

@@ -25,8 +25,11 @@ export function wasActiveBetween(participant: ParticipantFact, from: CalendarDay
   if (participant.enrolledOn > to) return false;
   const atStart = statusOn(participant, from);
   if (atStart !== undefined && isActiveStatus(atStart)) return true;
-  // Enrolling records the first status change, so a participant enrolled inside the period is seen here.
-  return participant.statusHistory.some((change) => change.effectiveOn > from && change.effectiveOn <= to && isActiveStatus(change.status));
+  // Enrolling records the first status change, so a participant enrolled inside the period is seen
+  // here. A change counts only if it was still in force that day (not corrected the same day).
+  return participant.statusHistory.some(
+    (change) => change.effectiveOn > from && change.effectiveOn <= to && isActiveStatus(statusOn(participant, change.effectiveOn) ?? "closed"),
+  );
 }
 
 export interface SpecialistWeek {
@@ -141,9 +144,12 @@ export function needsAttention(facts: ClinicFacts, asOf: CalendarDay): NeedsAtte
       stale.push(participant.code);
     }
   }
-  const overCeiling = specialistWeeks(facts, isoWeekOf(asOf))
-    .filter((row) => row.active > CASELOAD_CEILING)
-    .map((row) => row.displayName);
+  const overCeiling = facts.specialists
+    .filter((specialist) => {
+      const active = facts.participants.filter((p) => p.specialistId === specialist.id && isActiveStatus(statusOn(p, asOf) ?? "closed"));
+      return active.length > CASELOAD_CEILING;
+    })
+    .map((specialist) => specialist.displayName);
   return { waitingForFirstContact: waiting, noRecentContact: stale, overCeiling };
 }
 
