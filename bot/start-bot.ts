@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { systemClock, type Clock, type Services } from "../commands/context.ts";
 import { Catalogue, CatalogueError } from "../prompts/catalogue.ts";
+import { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { missingMessageKeys } from "../commands/prompt-coverage.ts";
 import { applyMigrations } from "../storage/migrate.ts";
 import { openStore } from "../storage/store.ts";
@@ -29,10 +30,11 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const catalogue = Catalogue.load();
   const missing = missingMessageKeys((key) => catalogue.has(key));
   if (missing.length > 0) throw new CatalogueError(`prompts/messages/en.json lacks ${missing.join(", ")}`);
+  const fidelityItems = FidelityCatalogue.load();
   await applyMigrations(config.DATABASE_URL);
   const store = openStore(config.DATABASE_URL);
   const defaultClinic = await store.clinics.ensure(config.DEFAULT_CLINIC);
-  const services: Services = { store, catalogue, clock: options.clock ?? systemClock, logger, defaultLocale: config.DEFAULT_LOCALE, defaultClinic };
+  const services: Services = { store, catalogue, fidelityItems, clock: options.clock ?? systemClock, logger, defaultLocale: config.DEFAULT_LOCALE, defaultClinic };
 
   const slack = config.slack ? createSlackAdapter(services, config.slack) : undefined;
   if (!slack) logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");

@@ -1,6 +1,7 @@
 // The one context object every command receives. Platform adapters build it from a request
 // with buildCommandContext; commands read the actor, clinic, locale and clock from it only.
 import type { Catalogue, Translate } from "../prompts/catalogue.ts";
+import type { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
 import type { Actor, ClinicRecord, MemberRecord, Store } from "../storage/store.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
@@ -22,6 +23,8 @@ export interface Logger {
 export interface Services {
   store: Store;
   catalogue: Catalogue;
+  /** The IPS-25 items and their texts, checked at start-up. */
+  fidelityItems: FidelityCatalogue;
   clock: Clock;
   logger: Logger;
   defaultLocale: Locale;
@@ -46,6 +49,7 @@ export interface CommandContext {
   clinic: ClinicRecord;
   locale: Locale;
   t: Translate;
+  fidelityItems: FidelityCatalogue;
   clock: Clock;
   store: Store;
   logger: Logger;
@@ -62,6 +66,7 @@ export async function buildCommandContext(services: Services, identity: RequestI
     clinic,
     locale,
     t: services.catalogue.translator(locale),
+    fidelityItems: services.fidelityItems,
     clock: services.clock,
     store: services.store,
     logger: services.logger,
