@@ -1,7 +1,10 @@
 // The one door to the database: commands receive a Store and never see Prisma.
 import { clinicRepository } from "./clinics.ts";
+import { connectedChannelRepository } from "./connected-channels.ts";
 import { databaseAnswers, openDatabase, type Db } from "./database.ts";
 import { employerContactRepository } from "./employer-contacts.ts";
+import { fidelityEvidenceRepository } from "./fidelity-evidence.ts";
+import { fidelityReviewRepository } from "./fidelity-reviews.ts";
 import { meetingFlagRepository } from "./meeting-flags.ts";
 import { memberRepository } from "./members.ts";
 import { participantRepository } from "./participants.ts";
@@ -13,6 +16,9 @@ export function createStore(db: Db) {
     participants: participantRepository(db),
     employerContacts: employerContactRepository(db),
     meetingFlags: meetingFlagRepository(db),
+    fidelityReviews: fidelityReviewRepository(db),
+    fidelityEvidence: fidelityEvidenceRepository(db),
+    connectedChannels: connectedChannelRepository(db),
     isHealthy: () => databaseAnswers(db),
     close: () => db.$disconnect(),
   };
@@ -25,3 +31,4 @@ export function openStore(databaseUrl: string): Store {
 }
 
 export type * from "./records.ts";
+export type * from "./fidelity-records.ts";

@@ -19,6 +19,8 @@ export const DOMAIN_TABLES = [
   "ClinicChannel",
   "JobStart",
   "ScheduledPost",
+  "FidelityReview",
+  "FidelityItemAnswer",
 ] as const;
 
 export function freshDatabaseFile(): string {
