@@ -34,10 +34,20 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   await applyMigrations(config.DATABASE_URL);
   const store = openStore(config.DATABASE_URL);
   const defaultClinic = await store.clinics.ensure(config.DEFAULT_CLINIC);
-  const services: Services = { store, catalogue, fidelityItems, clock: options.clock ?? systemClock, logger, defaultLocale: config.DEFAULT_LOCALE, defaultClinic };
+  const services: Services = {
+    store,
+    catalogue,
+    fidelityItems,
+    clock: options.clock ?? systemClock,
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+    defaultClinic,
+    channelPosters: {},
+  };
 
   const slack = config.slack ? createSlackAdapter(services, config.slack) : undefined;
-  if (!slack) logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
+  if (slack) services.channelPosters.slack = slack.channelPoster;
+  else logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
 
   const server = createHttpServer({ services, slack });
   await new Promise<void>((resolve, reject) => {

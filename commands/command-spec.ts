@@ -1,6 +1,6 @@
 import type { CommandContext } from "./context.ts";
 import type { Token } from "./parse/tokenize.ts";
-import type { FormOutcome, MessageReply, Reply } from "./reply.ts";
+import type { FormOutcome, Reply } from "./reply.ts";
 
 /** One `/ips …` subcommand. Its help line and usage come from prompts under `command.<key>.*`. */
 export interface CommandSpec {
@@ -11,10 +11,10 @@ export interface CommandSpec {
   run(ctx: CommandContext, args: readonly Token[]): Promise<Reply>;
 }
 
-/** A button click; `value` comes from the client and is untrusted. */
+/** A button click; `value` comes from the client and is untrusted. A click may open a form. */
 export interface ActionSpec {
   actionId: string;
-  run(ctx: CommandContext, value: string): Promise<MessageReply>;
+  run(ctx: CommandContext, value: string): Promise<Reply>;
 }
 
 /** A form submission; `values` come from the client and are untrusted. */

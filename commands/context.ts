@@ -4,6 +4,7 @@ import type { Catalogue, Translate } from "../prompts/catalogue.ts";
 import type { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
 import type { Actor, ClinicRecord, MemberRecord, Store } from "../storage/store.ts";
+import type { ChannelPoster } from "./ports.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
 
 export interface Clock {
@@ -29,6 +30,8 @@ export interface Services {
   logger: Logger;
   defaultLocale: Locale;
   defaultClinic: ClinicRecord;
+  /** How to post to a connected channel, per platform; each adapter adds its own when it starts. */
+  channelPosters: Partial<Record<Platform, ChannelPoster>>;
 }
 
 export type Platform = "slack" | "teams";
@@ -53,6 +56,7 @@ export interface CommandContext {
   clock: Clock;
   store: Store;
   logger: Logger;
+  channelPosters: Partial<Record<Platform, ChannelPoster>>;
 }
 
 export async function buildCommandContext(services: Services, identity: RequestIdentity): Promise<CommandContext> {
@@ -70,6 +74,7 @@ export async function buildCommandContext(services: Services, identity: RequestI
     clock: services.clock,
     store: services.store,
     logger: services.logger,
+    channelPosters: services.channelPosters,
   };
 }
 

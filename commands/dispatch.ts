@@ -25,7 +25,7 @@ export async function runCommandText(ctx: CommandContext, text: string): Promise
   });
 }
 
-export async function runAction(ctx: CommandContext, actionId: string, value: string): Promise<MessageReply> {
+export async function runAction(ctx: CommandContext, actionId: string, value: string): Promise<Reply> {
   return guard(ctx, () => undefined, async () => {
     const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new Error(`no action ${actionId}`);

@@ -1,5 +1,5 @@
 // Platform-neutral replies → Slack Block Kit. Only translation happens here.
-import type { Block, MessageReply, Tone } from "../../commands/reply.ts";
+import type { Block, Button, MessageReply, Tone } from "../../commands/reply.ts";
 
 type SlackBlock = Record<string, unknown>;
 
@@ -18,6 +18,25 @@ export function unescapeSlackText(text: string): string {
 
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text: escapeMrkdwn(text).slice(0, SECTION_LIMIT) });
 
+// Slack wants action_ids unique within a block, but a row of answer buttons shares one use case:
+// buttons in a row get "<actionId>#<position>", and listeners accept both forms.
+const ACTION_ID_SUFFIX = "#";
+
+export function slackActionIdPattern(actionId: string): RegExp {
+  const literal = actionId.replace(/[.*+?^$|()[\]{}\\]/g, "\\$&");
+  return new RegExp(`^${literal}(?:${ACTION_ID_SUFFIX}\\d+)?$`);
+}
+
+function renderButton(button: Button, actionId = button.actionId): SlackBlock {
+  return {
+    type: "button",
+    action_id: actionId,
+    value: button.value,
+    text: { type: "plain_text", text: button.label.slice(0, 75), emoji: true },
+    ...(button.style ? { style: button.style } : {}),
+  };
+}
+
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.type) {
     case "heading":
@@ -30,17 +49,11 @@ function renderBlock(block: Block): SlackBlock[] {
       return [{ type: "divider" }];
     case "item": {
       const section: SlackBlock = { type: "section", text: mrkdwn(block.detail ? `${block.text}\n${block.detail}` : block.text) };
-      if (block.button) {
-        section.accessory = {
-          type: "button",
-          action_id: block.button.actionId,
-          value: block.button.value,
-          text: { type: "plain_text", text: block.button.label, emoji: true },
-          ...(block.button.style ? { style: block.button.style } : {}),
-        };
-      }
+      if (block.button) section.accessory = renderButton(block.button);
       return [section];
     }
+    case "actions":
+      return [{ type: "actions", elements: block.buttons.slice(0, 25).map((button, index) => renderButton(button, `${button.actionId}${ACTION_ID_SUFFIX}${index}`)) }];
     case "table":
       return renderTable(block.columns, block.rows);
   }

@@ -5,6 +5,8 @@ import { registerButtonActions } from "./listeners/button-actions.ts";
 import { registerFormSubmissions } from "./listeners/form-submissions.ts";
 import { registerSlashCommand } from "./listeners/slash-command.ts";
 import type { RequestListener } from "node:http";
+import type { ChannelPoster } from "../../commands/ports.ts";
+import { slackChannelPoster } from "./channel-poster.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -16,6 +18,7 @@ export interface SlackSettings {
 
 export interface SlackAdapter {
   requestListener: RequestListener;
+  channelPoster: ChannelPoster;
 }
 
 export function createSlackAdapter(services: Services, settings: SlackSettings): SlackAdapter {
@@ -37,7 +40,7 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
   app.error(async (error) => {
     services.logger.error("slack listener failed", { error: error.message });
   });
-  return { requestListener: receiver.requestListener };
+  return { requestListener: receiver.requestListener, channelPoster: slackChannelPoster(app.client) };
 }
 
 function ensureTrailingSlash(url: string): string {

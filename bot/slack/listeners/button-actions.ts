@@ -1,20 +1,37 @@
-// Buttons in ipsbot messages (the agenda's Discussed): one Bolt listener per registered action.
+// Buttons in ipsbot messages (the agenda's Discussed, a fidelity item's answers): one Bolt
+// listener per registered action. A click answers through response_url (replacing the clicked
+// message when the reply says so), may open a modal, or continue in the user's DM.
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { Services } from "../../../commands/context.ts";
-import { runAction } from "../../../commands/dispatch.ts";
+import { apologise, runAction } from "../../../commands/dispatch.ts";
 import { actionRegistry } from "../../../commands/registry.ts";
+import { sendDirectMessage } from "../direct-message.ts";
 import { contextFromInteraction } from "../identity.ts";
-import { renderMessages } from "../render-blocks.ts";
+import { renderMessage, renderMessages, slackActionIdPattern } from "../render-blocks.ts";
+import { renderModal } from "../render-modal.ts";
 
 export function registerButtonActions(app: App, services: Services): void {
   for (const action of actionRegistry) {
-    app.action<BlockButtonAction>({ type: "block_actions", action_id: action.actionId }, async ({ ack, body, action: clicked, respond }) => {
-      await ack();
-      const ctx = await contextFromInteraction(services, body);
-      const reply = await runAction(ctx, action.actionId, clicked.value ?? "");
-      const [first, ...rest] = renderMessages(reply);
-      await respond({ replace_original: reply.replaceOriginal ?? false, response_type: "ephemeral", ...first! });
-      for (const message of rest) await respond({ response_type: "ephemeral", ...message });
-    });
+    app.action<BlockButtonAction>(
+      { type: "block_actions", action_id: slackActionIdPattern(action.actionId) },
+      async ({ ack, body, action: clicked, respond, client }) => {
+        await ack();
+        const ctx = await contextFromInteraction(services, body);
+        try {
+          const reply = await runAction(ctx, action.actionId, clicked.value ?? "");
+          if (reply.kind === "form") {
+            const channelId = body.channel?.id ?? body.container?.channel_id;
+            await client.views.open({ trigger_id: body.trigger_id, view: renderModal(reply.form, { channelId }) as never });
+            return;
+          }
+          if (reply.direct) await sendDirectMessage(client, body.user.id, reply.direct);
+          const [first, ...rest] = renderMessages(reply);
+          await respond({ replace_original: reply.replaceOriginal ?? false, response_type: "ephemeral", ...first! });
+          for (const message of rest) await respond({ response_type: "ephemeral", ...message });
+        } catch (error) {
+          await respond({ replace_original: false, response_type: "ephemeral", ...renderMessage(apologise(ctx, error)) });
+        }
+      },
+    );
   }
 }

@@ -7,33 +7,25 @@ import type { MessageReply } from "../../../commands/reply.ts";
 import { formRegistry } from "../../../commands/registry.ts";
 import { contextFromInteraction } from "../identity.ts";
 import { renderMessages } from "../render-blocks.ts";
-import { readModalValues } from "../render-modal.ts";
+import { readModalMetadata, readModalValues } from "../render-modal.ts";
 
 export function registerFormSubmissions(app: App, services: Services): void {
   for (const form of formRegistry) {
     app.view(form.formId, async ({ ack, body, view, client }) => {
       const ctx = await contextFromInteraction(services, body);
-      const outcome = await submitForm(ctx, form.formId, readModalValues(view.state), `slack:view:${view.id}`);
+      const { channelId, hidden } = readModalMetadata(view.private_metadata);
+      const outcome = await submitForm(ctx, form.formId, { ...readModalValues(view.state), ...hidden }, `slack:view:${view.id}`);
       if (outcome.kind === "fieldErrors") {
         await ack({ response_action: "errors", errors: outcome.errors });
         return;
       }
       await ack();
-      await postToUser(client, body.user.id, channelOf(view.private_metadata), outcome.reply, services);
+      await postToUser(client, body.user.id, channelId, outcome.reply, services);
     });
   }
 }
 
 type WebClient = AllMiddlewareArgs["client"];
-
-function channelOf(privateMetadata: string): string | undefined {
-  try {
-    const parsed = JSON.parse(privateMetadata) as { channelId?: unknown };
-    return typeof parsed.channelId === "string" ? parsed.channelId : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function postToUser(client: WebClient, userId: string, channelId: string | undefined, reply: MessageReply, services: Services) {
   for (const message of renderMessages(reply)) {

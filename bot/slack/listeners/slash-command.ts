@@ -1,4 +1,5 @@
-// `/ips …`: acknowledge at once, run the use case, answer through response_url (or open a modal).
+// `/ips …`: acknowledge at once, run the use case, answer through response_url (or open a modal);
+// a conversation that continues privately is posted to the user's direct messages.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../commands/context.ts";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
@@ -6,6 +7,7 @@ import { COMMAND_WORD } from "../../../commands/registry.ts";
 import { contextFromCommand } from "../identity.ts";
 import { renderMessage, renderMessages, unescapeSlackText } from "../render-blocks.ts";
 import { renderModal } from "../render-modal.ts";
+import { sendDirectMessage } from "../direct-message.ts";
 
 export function registerSlashCommand(app: App, services: Services): void {
   app.command(`/${COMMAND_WORD}`, async ({ command, ack, respond, client }) => {
@@ -14,10 +16,10 @@ export function registerSlashCommand(app: App, services: Services): void {
     try {
       const reply = await runCommandText(ctx, unescapeSlackText(command.text ?? ""));
       if (reply.kind === "form") {
-        const metadata = JSON.stringify({ channelId: command.channel_id });
-        await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, metadata) as never });
+        await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, { channelId: command.channel_id }) as never });
         return;
       }
+      if (reply.direct) await sendDirectMessage(client, command.user_id, reply.direct);
       for (const message of renderMessages(reply)) {
         await respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", ...message });
       }
