@@ -10,6 +10,13 @@ import { changeParticipantStatusCommand } from "./participants/change-status.ts"
 import { enrollParticipantCommand } from "./participants/enroll-participant.ts";
 import { showCaseloadCommand } from "./participants/show-caseload.ts";
 import { ephemeral, type Block, type MessageReply } from "./reply.ts";
+import { answerItemAction, backAction, scoreSkippedAction } from "./fidelity/answer-item.ts";
+import { exportReviewsCommand } from "./fidelity/export-reviews.ts";
+import { noteAction, noteFormSpec } from "./fidelity/item-note.ts";
+import { postSummaryAction } from "./fidelity/post-summary.ts";
+import { reviewHistoryCommand } from "./fidelity/review-history.ts";
+import { cancelReviewCommand, resumeReviewCommand } from "./fidelity/resume-review.ts";
+import { resumeReviewAction, startReviewCommand } from "./fidelity/start-review.ts";
 
 /** The slash command (Slack) and message prefix (Teams). */
 export const COMMAND_WORD = "ips";
@@ -31,11 +38,24 @@ export const commandRegistry: readonly CommandSpec[] = [
   flagParticipantCommand,
   showAgendaCommand,
   unflagParticipantCommand,
+  startReviewCommand,
+  resumeReviewCommand,
+  cancelReviewCommand,
+  reviewHistoryCommand,
+  exportReviewsCommand,
 ];
 
-export const actionRegistry: readonly ActionSpec[] = [discussFlagAction];
+export const actionRegistry: readonly ActionSpec[] = [
+  discussFlagAction,
+  answerItemAction,
+  backAction,
+  noteAction,
+  scoreSkippedAction,
+  resumeReviewAction,
+  postSummaryAction,
+];
 
-export const formRegistry: readonly FormSpec[] = [employerContactForm];
+export const formRegistry: readonly FormSpec[] = [employerContactForm, noteFormSpec];
 
 export function commandName(spec: CommandSpec): string {
   return spec.path.join(" ");

@@ -25,9 +25,10 @@ export function registerButtonActions(app: App, services: Services): void {
             return;
           }
           if (reply.direct) await sendDirectMessage(client, body.user.id, reply.direct);
+          const responseType = reply.visibility === "channel" ? "in_channel" : "ephemeral";
           const [first, ...rest] = renderMessages(reply);
-          await respond({ replace_original: reply.replaceOriginal ?? false, response_type: "ephemeral", ...first! });
-          for (const message of rest) await respond({ response_type: "ephemeral", ...message });
+          await respond({ replace_original: reply.replaceOriginal ?? false, response_type: responseType, ...first! });
+          for (const message of rest) await respond({ response_type: responseType, ...message });
         } catch (error) {
           await respond({ replace_original: false, response_type: "ephemeral", ...renderMessage(apologise(ctx, error)) });
         }
