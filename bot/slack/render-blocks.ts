@@ -19,7 +19,7 @@ export function unescapeSlackText(text: string): string {
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text: escapeMrkdwn(text).slice(0, SECTION_LIMIT) });
 
 // Slack wants action_ids unique within a block, but a row of answer buttons shares one use case:
-// buttons in a row get "<actionId>#<position>", and listeners accept both forms.
+// buttons in rows get "<actionId>#<position in the message>", and listeners accept both forms.
 const ACTION_ID_SUFFIX = "#";
 
 export function slackActionIdPattern(actionId: string): RegExp {
@@ -53,7 +53,7 @@ function renderBlock(block: Block): SlackBlock[] {
       return [section];
     }
     case "actions":
-      return [{ type: "actions", elements: block.buttons.slice(0, 25).map((button, index) => renderButton(button, `${button.actionId}${ACTION_ID_SUFFIX}${index}`)) }];
+      return [{ type: "actions", elements: block.buttons.slice(0, 25).map((button) => renderButton(button)) }];
     case "table":
       return renderTable(block.columns, block.rows);
   }
@@ -87,7 +87,16 @@ export function fallbackText(reply: MessageReply): string {
 export const MAX_BLOCKS_PER_MESSAGE = 50;
 
 export function renderMessage(reply: MessageReply): { text: string; blocks: SlackBlock[] } {
-  return { text: fallbackText(reply), blocks: reply.blocks.flatMap(renderBlock) };
+  return { text: fallbackText(reply), blocks: numberRowButtons(reply.blocks.flatMap(renderBlock)) };
+}
+
+function numberRowButtons(blocks: SlackBlock[]): SlackBlock[] {
+  let position = 0;
+  for (const block of blocks) {
+    if (block.type !== "actions") continue;
+    for (const element of block.elements as SlackBlock[]) element.action_id = `${String(element.action_id)}${ACTION_ID_SUFFIX}${position++}`;
+  }
+  return blocks;
 }
 
 /** The reply as one or more messages of at most 50 blocks each (a long agenda, say). */

@@ -33,7 +33,7 @@ export interface ItemTarget {
 
 export function parseItemValue(ctx: CommandContext, value: string): ItemTarget {
   const [reviewId = "", itemKey = "", ...rest] = value.split(":");
-  if (rest.length > 0 || !reviewIdPattern.test(reviewId)) refuse("fidelity.error.badButton");
+  if (rest.length > 0 || !reviewIdPattern.test(reviewId) || itemKey.length === 0) refuse("fidelity.error.badButton");
   return { reviewId: Number(reviewId), item: requireItem(ctx, itemKey) };
 }
 

@@ -50,3 +50,13 @@ export function queryAll(file: string, sql: string, ...params: unknown[]): Recor
     db.close();
   }
 }
+
+/** Writes rows the commands under test do not create (another clinic, a job start, a connected channel). */
+export function execute(file: string, sql: string, ...params: unknown[]): number {
+  const db = new Database(file, { fileMustExist: true, timeout: 5_000 });
+  try {
+    return Number(db.prepare(sql).run(...params).lastInsertRowid);
+  } finally {
+    db.close();
+  }
+}
