@@ -98,8 +98,8 @@ describe("Slack app manifest", () => {
     for (const part of hint.split("|")) expect(firstWords).toContain(part.trim().split(/\s+/)[0]);
   });
 
-  it("asks for the least scopes: commands and chat:write", () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write"]);
+  it("asks for the least scopes: commands, chat:write and files:write (the fidelity export)", () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "files:write"]);
   });
 
   it("would be refused by the schema if the command were too long", () => {
