@@ -165,6 +165,9 @@ describe("fidelity self-check", () => {
     expect(answers(lastReviewId()).filter((row) => row.itemKey === "individualized_followalong")).toEqual([
       expect.objectContaining({ score: 4 }),
     ]);
+    // One audit event per change: the concurrent double click wrote one, the change to 4 another.
+    const scored = queryAll(h.databaseFile, "SELECT details FROM AuditEvent WHERE action = 'fidelity-review.item-scored' AND details LIKE '%individualized_followalong%'");
+    expect(scored.map((row) => JSON.parse(String(row.details)).score)).toEqual([3, 4]);
   });
 
   it("goes back to the previous item, showing its answer", async () => {
