@@ -6,14 +6,14 @@ export interface EvidenceRows {
   participants: { id: number; specialistId: number; enrolledOn: string; status: string }[];
   contacts: { specialistId: number; participantId: number | null; contactType: string; occurredOn: string }[];
   jobStarts: { participantId: number; employerId: number; jobType: string; kind: string; startedOn: string }[];
-  /** The clinic's first enrolment or employer contact, if any. */
-  recordsSince: string | undefined;
+  /** The day of the clinic's first logged employer contact, if any. */
+  contactLogSince: string | undefined;
 }
 
 export function fidelityEvidenceRepository(db: Db) {
   return {
     async forPeriod(clinicId: number, from: string, to: string): Promise<EvidenceRows> {
-      const [participants, contacts, jobStarts, firstEnrolment, firstContact] = await Promise.all([
+      const [participants, contacts, jobStarts, firstContact] = await Promise.all([
         db.participant.findMany({ where: { clinicId }, select: { id: true, specialistId: true, enrolledOn: true, status: true } }),
         db.employerContact.findMany({
           where: { clinicId, occurredOn: { gte: from, lte: to } },
@@ -23,11 +23,9 @@ export function fidelityEvidenceRepository(db: Db) {
           where: { clinicId, startedOn: { gte: from, lte: to } },
           select: { participantId: true, employerId: true, jobType: true, kind: true, startedOn: true },
         }),
-        db.participant.findFirst({ where: { clinicId }, orderBy: { enrolledOn: "asc" }, select: { enrolledOn: true } }),
         db.employerContact.findFirst({ where: { clinicId }, orderBy: { occurredOn: "asc" }, select: { occurredOn: true } }),
       ]);
-      const firstDays = [firstEnrolment?.enrolledOn, firstContact?.occurredOn].filter((day): day is string => day !== undefined);
-      return { participants, contacts, jobStarts, recordsSince: firstDays.sort()[0] };
+      return { participants, contacts, jobStarts, contactLogSince: firstContact?.occurredOn };
     },
   };
 }

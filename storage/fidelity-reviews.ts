@@ -163,8 +163,8 @@ async function moveOrComplete(tx: Prisma.TransactionClient, review: FidelityRevi
     await appendAuditEvent(tx, actor, at, "fidelity-review.completed", { type: "fidelity-review", id: review.id }, {});
     return;
   }
-  if (next.currentIndex === review.currentIndex) return;
   await tx.fidelityReview.update({ where: { id: review.id }, data: { currentIndex: next.currentIndex, updatedAt: at } });
+  if (next.currentIndex === review.currentIndex) return;
   await appendAuditEvent(tx, actor, at, "fidelity-review.moved", { type: "fidelity-review", id: review.id }, {
     from: review.currentIndex,
     to: next.currentIndex,

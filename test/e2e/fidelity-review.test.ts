@@ -112,8 +112,8 @@ describe("fidelity self-check", () => {
     expect(text).toContain("Suggested score: 5.");
     card = await answer(card, "4");
     card = await answer(card, "5");
-    // Item 17: 3 in-person contacts by 1 specialist since 2026-09-01 (79 days, 11.3 weeks): 0.3 a week → 1.
-    expect(messageText(card)).toContain("3 in-person employer contacts by 1 specialists over 11.3 weeks (2026-09-01 to 2026-11-18): 0.3 per specialist per week.");
+    // Item 17: 3 in-person contacts by 1 specialist since the first logged contact, 2026-09-11 (69 days, 9.9 weeks): 0.3 a week → 1.
+    expect(messageText(card)).toContain("3 in-person employer contacts by 1 specialists over 9.9 weeks (2026-09-11 to 2026-11-18): 0.3 per specialist per week.");
     expect(messageText(card)).toContain("Suggested score: 1.");
     card = await answer(card, "2");
     card = await answer(card, "4");

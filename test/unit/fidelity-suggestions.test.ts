@@ -23,7 +23,7 @@ import { FidelityCatalogue } from "../../prompts/fidelity-catalogue.ts";
 const period = { from: "2026-05-18", to: "2026-11-18" };
 
 function data(parts: Partial<EvidenceData>): EvidenceData {
-  return { period, participants: [], contacts: [], jobStarts: [], recordsSince: "2026-01-01", ...parts };
+  return { period, participants: [], contacts: [], jobStarts: [], contactLogSince: "2026-01-01", ...parts };
 }
 
 let nextId = 1;
@@ -157,17 +157,12 @@ describe("item 15: rapid job search", () => {
 });
 
 describe("item 17: employer contact frequency", () => {
-  // Records start 2026-10-22: 2026-10-22 … 2026-11-18 is 28 days, 4 weeks.
+  // The contact log starts 2026-10-22: 2026-10-22 … 2026-11-18 is 28 days, 4 weeks.
   const activeSet = [...participants(3, 1), ...participants(2, 3, "closed")];
-  const contactSet = [
-    ...contacts(20, 1, "2026-11-02"),
-    ...contacts(21, 2, "2026-10-22"),
-    ...contacts(5, 1, "2026-11-10", "phone"),
-    ...contacts(3, 1, "2026-10-21"), // before the window
-  ];
+  const contactSet = [...contacts(20, 1, "2026-11-02"), ...contacts(21, 2, "2026-10-22"), ...contacts(5, 1, "2026-11-10", "phone")];
 
-  it("averages in-person contacts per specialist per week since records began", () => {
-    const suggestion = employerContactFrequencySuggester.suggest(data({ participants: activeSet, contacts: contactSet, recordsSince: "2026-10-22" }));
+  it("averages in-person contacts per specialist per week since the contact log began", () => {
+    const suggestion = employerContactFrequencySuggester.suggest(data({ participants: activeSet, contacts: contactSet, contactLogSince: "2026-10-22" }));
     // Specialists: 1 (active caseload) and 2 (contacts); 3 has only closed participants. 41 / (2 × 4) = 5.125 → 5 → 4.
     expect(suggestion).toEqual({
       outcome: "suggested",
@@ -179,18 +174,19 @@ describe("item 17: employer contact frequency", () => {
     });
   });
 
-  it("uses the whole period when records are older than it", () => {
-    const suggestion = employerContactFrequencySuggester.suggest(data({ participants: activeSet, contacts: contactSet, recordsSince: "2025-01-01" }));
-    // 2026-05-18 … 2026-11-18 = 185 days = 26.43 weeks; the 3 contacts of 2026-10-21 count now: 44 / (2 × 26.43) = 0.83 → 1.
+  it("uses the whole period when the log is older than it, counting only the period's contacts", () => {
+    const longer = [...contactSet, ...contacts(3, 1, "2026-10-21"), ...contacts(4, 2, "2026-05-17")];
+    const suggestion = employerContactFrequencySuggester.suggest(data({ participants: activeSet, contacts: longer, contactLogSince: "2025-01-01" }));
+    // 2026-05-18 … 2026-11-18 = 185 days = 26.43 weeks; 41 + 3 = 44 in the period (not those of 2026-05-17): 44 / (2 × 26.43) = 0.83 → 1.
     expect(suggestion).toMatchObject({ outcome: "suggested", score: 1, evidence: { params: { contacts: 44, weeks: 26.4, from: "2026-05-18", perWeek: 0.8 } } });
   });
 
   it("has too little data for less than four weeks of records, or no specialists", () => {
-    expect(employerContactFrequencySuggester.suggest(data({ participants: activeSet, contacts: contactSet, recordsSince: "2026-10-23" }))).toEqual({
+    expect(employerContactFrequencySuggester.suggest(data({ participants: activeSet, contacts: contactSet, contactLogSince: "2026-10-23" }))).toEqual({
       outcome: "too-little-data",
       evidence: { messageKey: "fidelity.evidence.contactFrequencyTooShort", params: { days: 27, minimum: 28 } },
     });
-    expect(employerContactFrequencySuggester.suggest(data({ recordsSince: undefined }))).toMatchObject({
+    expect(employerContactFrequencySuggester.suggest(data({ contactLogSince: undefined }))).toMatchObject({
       outcome: "too-little-data",
       evidence: { params: { days: 0 } },
     });

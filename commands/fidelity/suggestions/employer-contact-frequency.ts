@@ -1,7 +1,8 @@
 // Item 17, frequent employer contact: in-person employer contacts per specialist per week,
 // averaged over the specialists (≥6 → 5, 5 → 4, 4 → 3, 2-3 → 2, <2 → 1). ipsbot's contact log
-// is the tracking the item asks for. The weeks counted start when the clinic's records in
-// ipsbot start, so a team that began logging last month is not averaged over six months.
+// is the tracking the item asks for. The weeks counted start with the clinic's first logged
+// employer contact, so a team that began logging last month is not averaged over six months
+// (enrolments are not used for this: their dates may be back-dated to when a participant joined).
 // A specialist is anyone with an active participant or a logged contact in those weeks.
 import { daysBetween } from "../../rules/calendar-day.ts";
 import { isActiveStatus } from "../../rules/caseload.ts";
@@ -14,9 +15,9 @@ const PER_WEEK_FLOORS = [6, 5, 4, 2] as const;
 export const employerContactFrequencySuggester: Suggester = {
   itemKey: "employer_contact_frequency",
   messageKeys: ["fidelity.evidence.contactFrequency", "fidelity.evidence.contactFrequencyTooShort", "fidelity.evidence.contactFrequencyNoSpecialists"],
-  suggest({ participants, contacts, period, recordsSince }) {
-    const from = recordsSince && recordsSince > period.from ? recordsSince : period.from;
-    const days = recordsSince && recordsSince <= period.to ? daysBetween(from, period.to) + 1 : 0;
+  suggest({ participants, contacts, period, contactLogSince }) {
+    const from = contactLogSince && contactLogSince > period.from ? contactLogSince : period.from;
+    const days = contactLogSince && contactLogSince <= period.to ? daysBetween(from, period.to) + 1 : 0;
     if (days < CONTACT_FREQUENCY_MIN_DAYS) {
       return tooLittleData("fidelity.evidence.contactFrequencyTooShort", { days, minimum: CONTACT_FREQUENCY_MIN_DAYS });
     }

@@ -33,8 +33,8 @@ export interface EvidenceData {
   participants: readonly EvidenceParticipant[];
   contacts: readonly EvidenceContact[];
   jobStarts: readonly EvidenceJobStart[];
-  /** The first day the clinic has any record in ipsbot (an enrolment or a contact), if any. */
-  recordsSince: CalendarDay | undefined;
+  /** The day of the clinic's first logged employer contact, if any: weeks before it were not logged in ipsbot. */
+  contactLogSince: CalendarDay | undefined;
 }
 
 /** A localised line: a message key and its parameters (stored as JSON beside the answer). */
