@@ -27,7 +27,15 @@ export async function noteForm(ctx: CommandContext, value: string): Promise<Form
       submitLabel: ctx.t("fidelity.note.submit"),
       cancelLabel: ctx.t("fidelity.note.cancel"),
       fields: [
-        { kind: "text", id: "note", label: ctx.t("fidelity.note.label", { name: itemName(ctx, item.key) }), required: false, maxLength: NOTE_MAX_LENGTH, multiline: true, ...(existing ? { initial: existing } : {}) },
+        {
+          kind: "text",
+          id: "note",
+          label: ctx.t("fidelity.note.label", { name: itemName(ctx, item.key) }),
+          required: false,
+          maxLength: NOTE_MAX_LENGTH,
+          multiline: true,
+          ...(existing ? { initial: existing } : {}),
+        },
       ],
       hidden: { target: itemValue(review.id, item.key) },
     },

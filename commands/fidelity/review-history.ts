@@ -23,7 +23,14 @@ export async function showReviewHistory(ctx: CommandContext): Promise<MessageRep
     { type: "heading", text: ctx.t("fidelity.history.title", { clinic: ctx.clinic.name }) },
     {
       type: "table",
-      columns: [ctx.t("fidelity.history.column.date"), ctx.t("fidelity.history.column.total"), section("staffing"), section("organisation"), section("services"), ctx.t("fidelity.history.column.band")],
+      columns: [
+        ctx.t("fidelity.history.column.date"),
+        ctx.t("fidelity.history.column.total"),
+        section("staffing"),
+        section("organisation"),
+        section("services"),
+        ctx.t("fidelity.history.column.band"),
+      ],
       rows: scored.map(({ review, score }) => [
         reviewDay(ctx, review),
         `${score.total}/${score.maximum}`,

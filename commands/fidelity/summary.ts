@@ -51,10 +51,12 @@ async function resultBlocks(ctx: CommandContext, review: FidelityReviewRecord, s
   const { items } = ctx.fidelityItems;
   const blocks: Block[] = [];
   if (score.band) {
-    blocks.push({ type: "text", tone: "success", text: ctx.t("fidelity.summary.total", { total: score.total, maximum: score.maximum, band: ctx.t(`fidelity.band.${score.band}`) }) });
+    const band = ctx.t(`fidelity.band.${score.band}`);
+    blocks.push({ type: "text", tone: "success", text: ctx.t("fidelity.summary.total", { total: score.total, maximum: score.maximum, band }) });
   } else {
-    const unscored = score.unscored.map((item) => `${item.number}. ${itemName(ctx, item.key)}`).join("; ");
-    blocks.push({ type: "text", tone: "warning", text: ctx.t("fidelity.summary.incomplete", { total: score.total, maximum: score.maximum, count: score.unscored.length, items: unscored }) });
+    const items = score.unscored.map((item) => `${item.number}. ${itemName(ctx, item.key)}`).join("; ");
+    const params = { total: score.total, maximum: score.maximum, count: score.unscored.length, items };
+    blocks.push({ type: "text", tone: "warning", text: ctx.t("fidelity.summary.incomplete", params) });
   }
   blocks.push({
     type: "table",
