@@ -373,6 +373,8 @@ describe("fidelity self-check", () => {
     });
 
     it.each([
+      ["fidelity", "`fidelity` needs one more word: `/ips fidelity start`, `/ips fidelity resume`, `/ips fidelity cancel`, `/ips fidelity history`, `/ips fidelity export`."],
+      ["fidelity strat", "Did you mean `/ips fidelity start`?"],
       ["fidelity start period:0m", "`0m` is not a review period."],
       ["fidelity start period:6w", "`6w` is not a review period."],
       ["fidelity history now", "I did not understand `now`."],
