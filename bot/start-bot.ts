@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { systemClock, type Clock, type Services } from "../commands/context.ts";
 import { Catalogue, CatalogueError } from "../prompts/catalogue.ts";
+import { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { missingMessageKeys } from "../commands/prompt-coverage.ts";
 import { loadJobTypes } from "../prompts/job-types.ts";
 import { applyMigrations } from "../storage/migrate.ts";
@@ -37,6 +38,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const jobTypes = loadJobTypes();
   const missing = missingMessageKeys((key) => catalogue.has(key));
   if (missing.length > 0) throw new CatalogueError(`prompts/messages/en.json lacks ${missing.join(", ")}`);
+  const fidelityItems = FidelityCatalogue.load();
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length > 0) logger.info("applied database migrations", { applied });
   const store = openStore(config.DATABASE_URL);
@@ -45,6 +47,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     store,
     catalogue,
     jobTypes,
+    fidelityItems,
     clock: options.clock ?? systemClock,
     logger,
     defaultLocale: config.DEFAULT_LOCALE,

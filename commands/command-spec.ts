@@ -14,7 +14,7 @@ export interface CommandSpec {
   run(ctx: CommandContext, args: readonly Token[]): Promise<Reply>;
 }
 
-/** A button click; `value` comes from the client and is untrusted. */
+/** A button click; `value` comes from the client and is untrusted. A click may open a form. */
 export interface ActionSpec {
   actionId: string;
   run(ctx: CommandContext, value: string): Promise<Reply>;

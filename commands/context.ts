@@ -1,6 +1,7 @@
 // The one context object every command receives. Platform adapters build it from a request
 // with buildCommandContext; commands read the actor, clinic, locale and clock from it only.
 import type { Catalogue, Translate } from "../prompts/catalogue.ts";
+import type { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
 import type { JobTypes } from "../prompts/job-types.ts";
 import type { ChannelPoster } from "./ports.ts";
@@ -30,6 +31,7 @@ export interface Services {
   defaultLocale: Locale;
   defaultClinic: ClinicRecord;
   jobTypes: JobTypes;
+  fidelityItems: FidelityCatalogue;
   /** Filled in by the platform adapters that are configured. */
   posters: Partial<Record<Platform, ChannelPoster>>;
   /** Names this process in scheduled-post claims. */
@@ -68,6 +70,7 @@ export interface CommandContext {
   catalogue: Catalogue;
   defaultLocale: Locale;
   jobTypes: JobTypes;
+  fidelityItems: FidelityCatalogue;
   posters: Services["posters"];
   claimant: string;
 }
@@ -100,6 +103,7 @@ export async function buildCommandContext(services: Services, identity: RequestI
       catalogue: services.catalogue,
       defaultLocale: services.defaultLocale,
       jobTypes: services.jobTypes,
+      fidelityItems: services.fidelityItems,
       posters: services.posters,
       claimant: services.claimant,
     },

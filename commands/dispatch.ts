@@ -82,6 +82,11 @@ function unknownCommand(ctx: CommandContext, tokens: readonly Token[]): MessageR
   const suggestion =
     closestMatch(typed(2), names.filter((name) => name.includes(" "))) ?? closestMatch(typed(1), names.filter((name) => !name.includes(" ")));
   const input = tokens.map((token) => token.text).join(" ");
+  // "/ips fidelity" alone: list the commands that start with that word.
+  const group = names.filter((name) => name.startsWith(`${typed(1)} `));
+  if (tokens.length === 1 && group.length > 0) {
+    return errorReply(ctx.t("error.subcommandMissing", { input, choices: group.map((name) => `\`/${COMMAND_WORD} ${name}\``).join(", ") }));
+  }
   return suggestion
     ? errorReply(ctx.t("error.unknownCommand", { input, suggestion }))
     : errorReply(ctx.t("error.unknownCommandNoSuggestion", { input }));

@@ -16,6 +16,13 @@ import { changeParticipantStatusCommand } from "./participants/change-status.ts"
 import { enrollParticipantCommand } from "./participants/enroll-participant.ts";
 import { showCaseloadCommand } from "./participants/show-caseload.ts";
 import { ephemeral, type Block, type MessageReply } from "./reply.ts";
+import { answerItemAction, backAction, scoreSkippedAction } from "./fidelity/answer-item.ts";
+import { exportReviewsCommand } from "./fidelity/export-reviews.ts";
+import { noteAction, noteFormSpec } from "./fidelity/item-note.ts";
+import { postSummaryAction } from "./fidelity/post-summary.ts";
+import { reviewHistoryCommand } from "./fidelity/review-history.ts";
+import { cancelReviewCommand, resumeReviewCommand } from "./fidelity/resume-review.ts";
+import { resumeReviewAction, startReviewCommand } from "./fidelity/start-review.ts";
 
 /** The slash command (Slack) and message prefix (Teams). */
 export const COMMAND_WORD = "ips";
@@ -44,11 +51,27 @@ export const commandRegistry: readonly CommandSpec[] = [
   disconnectChannelCommand,
   previewDigestCommand,
   postDigestCommand,
+  startReviewCommand,
+  resumeReviewCommand,
+  cancelReviewCommand,
+  reviewHistoryCommand,
+  exportReviewsCommand,
 ];
 
-export const actionRegistry: readonly ActionSpec[] = [discussFlagAction, discussWithNoteAction, openContactFormAction, openFlagFormAction];
+export const actionRegistry: readonly ActionSpec[] = [
+  discussFlagAction,
+  discussWithNoteAction,
+  openContactFormAction,
+  openFlagFormAction,
+  answerItemAction,
+  backAction,
+  noteAction,
+  scoreSkippedAction,
+  resumeReviewAction,
+  postSummaryAction,
+];
 
-export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm, clinicSettingsForm, flagOutcomeForm];
+export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm, clinicSettingsForm, flagOutcomeForm, noteFormSpec];
 
 export function commandName(spec: CommandSpec): string {
   return spec.path.join(" ");

@@ -16,8 +16,17 @@ export type Block =
   | { type: "context"; text: string }
   | { type: "table"; columns: string[]; rows: string[][] }
   | { type: "item"; text: string; detail?: string; button?: Button; extraButtons?: Button[] }
-  | { type: "buttons"; buttons: Button[] }
+  /** A row of buttons (answers, navigation). Buttons in one row may share an actionId. */
+  | { type: "actions"; buttons: Button[] }
   | { type: "divider" };
+
+/** A file handed to the person, e.g. a CSV export. */
+export interface FileAttachment {
+  name: string;
+  title: string;
+  mediaType: "text/csv";
+  content: string;
+}
 
 export interface MessageReply {
   kind: "message";
@@ -26,6 +35,16 @@ export interface MessageReply {
   /** Replace the message whose button was clicked, instead of adding a new one. */
   replaceOriginal?: boolean;
   blocks: Block[];
+  /**
+   * Sent to the actor's direct conversation with the bot (a Slack DM, a Teams personal chat),
+   * besides this reply: for conversations that continue privately, and for files.
+   */
+  direct?: DirectMessage;
+}
+
+export interface DirectMessage {
+  blocks: Block[];
+  file?: FileAttachment;
 }
 
 export type FormField =

@@ -6,6 +6,8 @@ import { databaseAnswers, openDatabase, type Db } from "./database.ts";
 import { employerContactRepository } from "./employer-contacts.ts";
 import { clinicFactsRepository } from "./clinic-facts.ts";
 import { jobStartRepository } from "./job-starts.ts";
+import { fidelityEvidenceRepository } from "./fidelity-evidence.ts";
+import { fidelityReviewRepository } from "./fidelity-reviews.ts";
 import { meetingFlagRepository } from "./meeting-flags.ts";
 import { memberRepository } from "./members.ts";
 import { participantRepository } from "./participants.ts";
@@ -23,6 +25,8 @@ export function createStore(db: Db) {
     jobStarts: jobStartRepository(db),
     clinicFacts: clinicFactsRepository(db),
     scheduledPosts: scheduledPostRepository(db),
+    fidelityReviews: fidelityReviewRepository(db),
+    fidelityEvidence: fidelityEvidenceRepository(db),
     isHealthy: () => databaseAnswers(db),
     close: () => db.$disconnect(),
   };
@@ -36,3 +40,4 @@ export function openStore(databaseUrl: string): Store {
 
 export type * from "./records.ts";
 export type * from "./clinic-facts.ts";
+export type * from "./fidelity-records.ts";

@@ -18,10 +18,19 @@ export function unescapeSlackText(text: string): string {
 
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text: escapeMrkdwn(text).slice(0, SECTION_LIMIT) });
 
-function renderButton(button: Button): SlackBlock {
+// Slack wants action_ids unique within a block, but a row of answer buttons shares one use case:
+// buttons in rows get "<actionId>#<position in the message>", and listeners accept both forms.
+const ACTION_ID_SUFFIX = "#";
+
+export function slackActionIdPattern(actionId: string): RegExp {
+  const literal = actionId.replace(/[.*+?^$|()[\]{}\\]/g, "\\$&");
+  return new RegExp(`^${literal}(?:${ACTION_ID_SUFFIX}\\d+)?$`);
+}
+
+function renderButton(button: Button, actionId = button.actionId): SlackBlock {
   return {
     type: "button",
-    action_id: button.actionId,
+    action_id: actionId,
     value: button.value,
     text: { type: "plain_text", text: button.label.slice(0, 75), emoji: true },
     ...(button.style ? { style: button.style } : {}),
@@ -42,10 +51,10 @@ function renderBlock(block: Block): SlackBlock[] {
       const section: SlackBlock = { type: "section", text: mrkdwn(block.detail ? `${block.text}\n${block.detail}` : block.text) };
       if (block.button) section.accessory = renderButton(block.button);
       if (!block.extraButtons?.length) return [section];
-      return [section, { type: "actions", elements: block.extraButtons.map(renderButton) }];
+      return [section, { type: "actions", elements: block.extraButtons.map((button) => renderButton(button)) }];
     }
-    case "buttons":
-      return [{ type: "actions", elements: block.buttons.slice(0, 25).map(renderButton) }];
+    case "actions":
+      return [{ type: "actions", elements: block.buttons.slice(0, 25).map((button) => renderButton(button)) }];
     case "table":
       return renderTable(block.columns, block.rows);
   }
@@ -79,7 +88,16 @@ export function fallbackText(reply: MessageReply): string {
 export const MAX_BLOCKS_PER_MESSAGE = 50;
 
 export function renderMessage(reply: MessageReply): { text: string; blocks: SlackBlock[] } {
-  return { text: fallbackText(reply), blocks: reply.blocks.flatMap(renderBlock) };
+  return { text: fallbackText(reply), blocks: numberRowButtons(reply.blocks.flatMap(renderBlock)) };
+}
+
+function numberRowButtons(blocks: SlackBlock[]): SlackBlock[] {
+  let position = 0;
+  for (const block of blocks) {
+    if (block.type !== "actions") continue;
+    for (const element of block.elements as SlackBlock[]) element.action_id = `${String(element.action_id)}${ACTION_ID_SUFFIX}${position++}`;
+  }
+  return blocks;
 }
 
 /** The reply as one or more messages of at most 50 blocks each (a long agenda, say). */

@@ -25,11 +25,18 @@ function fieldElement(field: FormField): Record<string, unknown> {
   }
 }
 
-export function renderModal(form: Form, privateMetadata: string): Record<string, unknown> {
+/** What a modal carries back on submission: where it was opened and the form's hidden values. */
+interface ModalMetadata {
+  channelId?: string;
+  hidden?: Record<string, string>;
+}
+
+export function renderModal(form: Form, opened: { channelId?: string }): Record<string, unknown> {
+  const metadata: ModalMetadata = { channelId: opened.channelId, ...(form.hidden ? { hidden: form.hidden } : {}) };
   return {
     type: "modal",
     callback_id: form.formId,
-    private_metadata: privateMetadata,
+    private_metadata: JSON.stringify(metadata),
     title: plainText(form.title.slice(0, 24)),
     submit: plainText(form.submitLabel.slice(0, 24)),
     close: plainText(form.cancelLabel.slice(0, 24)),
@@ -41,24 +48,6 @@ export function renderModal(form: Form, privateMetadata: string): Record<string,
       element: fieldElement(field),
     })),
   };
-}
-
-/** What a modal carries back in private_metadata: where it was opened and the form's hidden values. */
-export function modalMetadata(channelId: string | undefined, form: Form): string {
-  return JSON.stringify({ channelId, hidden: form.hidden ?? {} });
-}
-
-export function readModalMetadata(privateMetadata: string): { channelId: string | undefined; hidden: Record<string, string> } {
-  try {
-    const parsed = JSON.parse(privateMetadata) as { channelId?: unknown; hidden?: unknown };
-    const hidden =
-      parsed.hidden && typeof parsed.hidden === "object"
-        ? Object.fromEntries(Object.entries(parsed.hidden).filter((entry): entry is [string, string] => typeof entry[1] === "string"))
-        : {};
-    return { channelId: typeof parsed.channelId === "string" ? parsed.channelId : undefined, hidden };
-  } catch {
-    return { channelId: undefined, hidden: {} };
-  }
 }
 
 interface SlackStateValue {
@@ -77,4 +66,18 @@ export function readModalValues(state: { values?: Record<string, Record<string, 
     }
   }
   return values;
+}
+
+/** The channel the modal was opened from and its hidden values, read back from private_metadata. */
+export function readModalMetadata(privateMetadata: string | undefined): { channelId: string | undefined; hidden: Record<string, string> } {
+  try {
+    const parsed = JSON.parse(privateMetadata ?? "") as { channelId?: unknown; hidden?: unknown };
+    const hidden: Record<string, string> = {};
+    if (parsed.hidden && typeof parsed.hidden === "object") {
+      for (const [key, value] of Object.entries(parsed.hidden)) if (typeof value === "string") hidden[key] = value;
+    }
+    return { channelId: typeof parsed.channelId === "string" ? parsed.channelId : undefined, hidden };
+  } catch {
+    return { channelId: undefined, hidden: {} };
+  }
 }

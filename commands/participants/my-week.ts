@@ -24,7 +24,7 @@ export async function myWeek(ctx: CommandContext): Promise<MessageReply> {
       text: ctx.t("home.inPersonThisWeek", { count: countInPersonContactsInWeek(contacts, week), target: WEEKLY_IN_PERSON_TARGET }),
     },
     {
-      type: "buttons",
+      type: "actions",
       buttons: [
         { actionId: HOME_LOG_CONTACT_ACTION_ID, label: ctx.t("home.logContactButton"), value: "home", style: "primary" },
         { actionId: HOME_FLAG_PARTICIPANT_ACTION_ID, label: ctx.t("home.flagButton"), value: "home" },

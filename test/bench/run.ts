@@ -35,6 +35,7 @@ const results = [
   summarise(`caseload (${ROUNDS} participants)`, await timeEach(50, () => h.command("caseload", SPECIALIST))),
   summarise(`agenda (${ROUNDS} open flags)`, await timeEach(50, () => h.command("agenda"))),
   summarise("bad input (refused)", await timeEach(ROUNDS, () => h.command("contact Coop type:fax"))),
+  summarise(`digest preview (${ROUNDS} participants)`, await timeEach(20, () => h.command("digest preview"))),
 ];
 const check = messageText(await h.command("caseload"));
 if (!check.includes(`Your caseload: ${ROUNDS} active`)) throw new Error("benchmark data not as expected");

@@ -22,30 +22,36 @@ export interface Harness {
   clickButton(actionId: string, value: string, user?: SlackUser, channelId?: string): Promise<RecordedCall>;
   /** A click in the Home tab: no channel and no response_url. */
   clickHomeButton(actionId: string, user?: SlackUser): Promise<Response>;
+  /** Sends a button click and returns once the bot answered the HTTP request (for clicks that open a modal). */
+  pressButton(actionId: string, value: string, user?: SlackUser): Promise<void>;
   submitView(callbackId: string, values: Record<string, Record<string, unknown>>, options?: { viewId?: string; user?: SlackUser; metadata?: string }): Promise<Response>;
   tables(): Record<string, unknown[]>;
   rowCounts(): Record<string, number>;
+  /** Stops the bot process and starts a new one on the same database file and fake Slack. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startHarness(options: { clock?: Clock; env?: Record<string, string>; logger?: Logger } = {}): Promise<Harness> {
   const slack = await startFakeSlackApi();
   const databaseFile = freshDatabaseFile();
-  const bot = await startBot({
-    env: {
-      PORT: "0",
-      DATABASE_URL: `file:${databaseFile}`,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_API_URL: slack.url,
-      LOG_LEVEL: "error",
-      ...options.env,
-    },
-    clock: options.clock,
-    schedulerTimer: false,
-    logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
-  });
-  const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+  const launch = () =>
+    startBot({
+      env: {
+        PORT: "0",
+        DATABASE_URL: `file:${databaseFile}`,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_BOT_TOKEN: "xoxb-test-token",
+        SLACK_API_URL: slack.url,
+        LOG_LEVEL: "error",
+        ...options.env,
+      },
+      clock: options.clock,
+      schedulerTimer: false,
+      logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
+    });
+  let bot = await launch();
+  let eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
 
   async function expectOk(response: Response): Promise<void> {
     if (response.status !== 200) throw new Error(`Slack request answered ${response.status}: ${await response.text()}`);
@@ -75,6 +81,9 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
       await expectOk(await postSigned(eventsUrl, blockActionBody(user, actionId, value, slack.responseUrl(id), channelId)));
       return slack.waitForCall((call) => call.path === `/respond/${id}`);
     },
+    async pressButton(actionId, value, user = SPECIALIST) {
+      await expectOk(await postSigned(eventsUrl, blockActionBody(user, actionId, value, slack.responseUrl(randomUUID()))));
+    },
     submitView(callbackId, values, viewOptions = {}) {
       return postSigned(
         eventsUrl,
@@ -83,6 +92,13 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
     },
     tables: () => readTables(databaseFile),
     rowCounts: () => countRows(databaseFile),
+    async restart() {
+      await bot.stop();
+      bot = await launch();
+      eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+      harness.bot = bot;
+      harness.eventsUrl = eventsUrl;
+    },
     async stop() {
       await bot.stop();
       await slack.close();

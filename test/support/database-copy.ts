@@ -19,6 +19,8 @@ export const DOMAIN_TABLES = [
   "ClinicChannel",
   "JobStart",
   "ScheduledPost",
+  "FidelityReview",
+  "FidelityItemAnswer",
 ] as const;
 
 export function freshDatabaseFile(): string {
@@ -44,6 +46,16 @@ export function queryAll(file: string, sql: string, ...params: unknown[]): Recor
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes rows the commands under test do not create (another clinic, a job start, a connected channel). */
+export function execute(file: string, sql: string, ...params: unknown[]): number {
+  const db = new Database(file, { fileMustExist: true, timeout: 5_000 });
+  try {
+    return Number(db.prepare(sql).run(...params).lastInsertRowid);
   } finally {
     db.close();
   }

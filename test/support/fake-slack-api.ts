@@ -18,11 +18,19 @@ export interface ScriptedAnswer {
   delayMs?: number;
 }
 
+/** A file the bot uploaded through files.uploadV2 (getUploadURLExternal → upload URL → completeUploadExternal). */
+export interface UploadedFile {
+  fileId: string;
+  filename: string;
+  content: string;
+}
+
 export interface FakeSlackApi {
   url: string;
   calls: RecordedCall[];
   /** Makes the next call to `method` get this answer (queued; one per call). */
   answerNext(method: string, answer: ScriptedAnswer): void;
+  uploads: UploadedFile[];
   responseUrl(id: string): string;
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   callsTo(method: string): RecordedCall[];
@@ -48,7 +56,12 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return form;
 }
 
-function answerFor(method: string, body: Record<string, unknown>): Record<string, unknown> {
+/** Slack answers a post to a user id with the id of the DM it opened. */
+function directMessageChannel(channel: unknown): unknown {
+  return typeof channel === "string" && channel.startsWith("U") ? `D${channel.slice(1)}` : channel;
+}
+
+function answerFor(method: string, body: Record<string, unknown>, base: string): Record<string, unknown> {
   switch (method) {
     case "auth.test":
       return { ok: true, url: "https://test.slack.com/", team: "Test", user: "ipsbot", team_id: TEST_TEAM_ID, user_id: "UBOT", bot_id: "BBOT" };
@@ -57,7 +70,13 @@ function answerFor(method: string, body: Record<string, unknown>): Record<string
     case "chat.postEphemeral":
       return { ok: true, message_ts: `${Date.now() / 1000}` };
     case "chat.postMessage":
-      return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
+      return { ok: true, channel: directMessageChannel(body.channel), ts: `${Date.now() / 1000}` };
+    case "files.getUploadURLExternal": {
+      const fileId = `F${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+      return { ok: true, file_id: fileId, upload_url: `${base}/upload/${fileId}?filename=${encodeURIComponent(String(body.filename))}` };
+    }
+    case "files.completeUploadExternal":
+      return { ok: true, files: (body.files as { id: string; title?: string }[] | undefined)?.map((file) => ({ id: file.id, title: file.title })) ?? [] };
     default:
       return { ok: true };
   }
@@ -66,13 +85,25 @@ function answerFor(method: string, body: Record<string, unknown>): Record<string
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const scripted = new Map<string, ScriptedAnswer[]>();
+  const uploads: UploadedFile[] = [];
+  let base = "";
   const waiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   const server: Server = createServer((req, res) => {
-    let raw = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (raw += chunk));
-    req.on("end", () => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", async () => {
       const path = req.url ?? "/";
+      if (path.startsWith("/upload/")) {
+        // The file itself: multipart form data with the bytes under "body", as the Web API client sends it.
+        const form = await new Response(Buffer.concat(chunks), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+        const file = form.get("body");
+        const url = new URL(path, base);
+        uploads.push({ fileId: url.pathname.split("/")[2]!, filename: url.searchParams.get("filename") ?? "", content: typeof file === "string" ? file : await file!.text() });
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("OK");
+        return;
+      }
+      const raw = Buffer.concat(chunks).toString("utf8");
       const isResponseUrl = path.startsWith("/respond/");
       const method = isResponseUrl ? "response_url" : path.replace(/^\/api\//, "").split("?")[0]!;
       const body = parseBody(raw, req.headers["content-type"]);
@@ -87,20 +118,21 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const script = scripted.get(method)?.shift();
       const answer = () => {
         res.writeHead(script?.status ?? 200, { "content-type": "application/json", ...script?.headers });
-        res.end(JSON.stringify(script?.body ?? (isResponseUrl ? { ok: true } : answerFor(method, body))));
+        res.end(JSON.stringify(script?.body ?? (isResponseUrl ? { ok: true } : answerFor(method, body, base))));
       };
       if (script?.delayMs) setTimeout(answer, script.delayMs);
       else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${base}/api/`,
     calls,
     answerNext(method, answer) {
       scripted.set(method, [...(scripted.get(method) ?? []), answer]);
     },
+    uploads,
     responseUrl: (id) => `${base}/respond/${id}`,
     callsTo: (method) => calls.filter((call) => call.method === method),
     waitForCall(predicate, timeoutMs = 5_000) {

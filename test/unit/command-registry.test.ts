@@ -98,8 +98,8 @@ describe("Slack app manifest", () => {
     for (const part of hint.split("|")) expect(firstWords).toContain(part.trim().split(/\s+/)[0]);
   });
 
-  it("asks for the least scopes: the command, posting, and posting in public clinic channels without joining", () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public"]);
+  it("asks for the least scopes: the command, posting, posting in public clinic channels without joining, and files (the fidelity export)", () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public", "files:write"]);
   });
 
   it("subscribes to the Home tab event on the one events URL", () => {

@@ -1,11 +1,13 @@
-// `/ips …`: acknowledge at once, run the use case, answer through response_url (or open a modal).
+// `/ips …`: acknowledge at once, run the use case, answer through response_url (or open a modal);
+// a conversation that continues privately is posted to the user's direct messages.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../commands/context.ts";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
 import { COMMAND_WORD } from "../../../commands/registry.ts";
 import { contextFromCommand } from "../identity.ts";
 import { renderMessage, renderMessages, unescapeSlackText } from "../render-blocks.ts";
-import { modalMetadata, renderModal } from "../render-modal.ts";
+import { renderModal } from "../render-modal.ts";
+import { sendDirectMessage } from "../direct-message.ts";
 import { refreshHomeFor } from "./home-tab.ts";
 
 export function registerSlashCommand(app: App, services: Services): void {
@@ -15,9 +17,10 @@ export function registerSlashCommand(app: App, services: Services): void {
     try {
       const reply = await runCommandText(ctx, unescapeSlackText(command.text ?? ""));
       if (reply.kind === "form") {
-        await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, modalMetadata(command.channel_id, reply.form)) as never });
+        await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, { channelId: command.channel_id }) as never });
         return;
       }
+      if (reply.direct) await sendDirectMessage(client, command.user_id, reply.direct);
       for (const message of renderMessages(reply)) {
         await respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", ...message });
       }

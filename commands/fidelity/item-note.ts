@@ -1,0 +1,64 @@
+// "Add note" on an item card opens a form for a note on that item; the form names review and
+// item in hidden values, which come back untrusted and are checked like a button value.
+import { z } from "zod";
+import { actorOf, type CommandContext } from "../context.ts";
+import type { ActionSpec, FormSpec } from "../command-spec.ts";
+import { ephemeral, type FormReply } from "../reply.ts";
+import { Refusal } from "../refusal.ts";
+import { freeText, NOTE_MAX_LENGTH, parseInput } from "../validation.ts";
+import { itemValue, parseItemValue } from "./action-values.ts";
+import { answerFor } from "./conversation.ts";
+import { NOTE_ACTION_ID } from "./item-card.ts";
+import { changedReview, refuseClosed, requireReview } from "./review-access.ts";
+import { itemName } from "./summary.ts";
+
+export const NOTE_FORM_ID = "fidelity-note";
+
+export async function noteForm(ctx: CommandContext, value: string): Promise<FormReply> {
+  const { reviewId, item } = parseItemValue(ctx, value);
+  const review = await requireReview(ctx, reviewId);
+  if (review.status !== "open") refuseClosed(ctx, review);
+  const existing = answerFor(review, item.key)?.note;
+  return {
+    kind: "form",
+    form: {
+      formId: NOTE_FORM_ID,
+      title: ctx.t("fidelity.note.title", { number: item.number }),
+      submitLabel: ctx.t("fidelity.note.submit"),
+      cancelLabel: ctx.t("fidelity.note.cancel"),
+      fields: [
+        {
+          kind: "text",
+          id: "note",
+          label: ctx.t("fidelity.note.label", { name: itemName(ctx, item.key) }),
+          required: false,
+          maxLength: NOTE_MAX_LENGTH,
+          multiline: true,
+          ...(existing ? { initial: existing } : {}),
+        },
+      ],
+      hidden: { target: itemValue(review.id, item.key) },
+    },
+  };
+}
+
+const noteSchema = z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) });
+
+export const noteAction: ActionSpec = { actionId: NOTE_ACTION_ID, run: noteForm };
+
+export const noteFormSpec: FormSpec = {
+  formId: NOTE_FORM_ID,
+  async submit(ctx, values, _requestKey, hidden) {
+    const { reviewId, item } = parseItemValue(ctx, hidden.target ?? "");
+    let note: string | undefined;
+    try {
+      note = parseInput(noteSchema, { note: values.note }).note;
+    } catch (error) {
+      if (error instanceof Refusal) return { kind: "fieldErrors", errors: { note: ctx.t(error.messageKey, error.params) } };
+      throw error;
+    }
+    changedReview(ctx, await ctx.store.fidelityReviews.note(reviewId, ctx.clinic.id, item.key, note ?? null, actorOf(ctx), ctx.clock.now()));
+    const key = note ? "fidelity.note.saved" : "fidelity.note.removed";
+    return { kind: "done", reply: ephemeral({ type: "text", tone: "success", text: ctx.t(key, { number: item.number, name: itemName(ctx, item.key) }) }) };
+  },
+};

@@ -1,0 +1,36 @@
+// The same conversation in Swedish: item texts from prompts/fidelity/sv.json, the seeds' band
+// wording, and seed 003's first review (92, "stämmer delvis med IPS") scored by clicking.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
+import { click, lastDirectMessage } from "../support/slack-buttons.ts";
+import { SEED_003_REVIEWS } from "../fixtures/seed-003-reviews.ts";
+
+describe("fidelity self-check in Swedish", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ clock: fixedClock("2026-11-18T10:00:00Z"), env: { DEFAULT_LOCALE: "sv" } });
+  });
+  afterAll(async () => h?.stop());
+
+  it("asks in Swedish and says when there is too little data", async () => {
+    const reply = await h.command("fidelity start");
+    expect(messageText(reply)).toContain("Skattningen av programtrohet har startat för Clinic.");
+    const card = messageText(lastDirectMessage(h, SPECIALIST));
+    expect(card).toContain("1. Deltagargruppens storlek");
+    expect(card).toContain("Punkt 1 av 25 · Personal");
+    expect(card).toContain("5 – 20 deltagare eller färre per heltidsarbetande arbetsspecialist.");
+    expect(card).toContain("Ur ipsbots uppgifter, 2026-05-18 till 2026-11-18: för lite underlag för att föreslå en poäng. Inga aktiva deltagare finns i ipsbot.");
+  });
+
+  it("scores seed 003's review of 2019-11-19 as 92: stämmer delvis med IPS", async () => {
+    let card = lastDirectMessage(h, SPECIALIST);
+    for (const score of SEED_003_REVIEWS[0]!.scores) card = await click(h, card, String(score));
+    const text = messageText(card);
+    expect(text).toContain("Totalt: 92 av 125: stämmer delvis med IPS.");
+    expect(text).toMatch(/Personal\s+15\s+15/);
+    expect(text).toMatch(/Organisation\s+29\s+40/);
+    expect(text).toMatch(/IPS-verksamhet\s+48\s+70/);
+    expect(text).toContain("Förbättringsområden (lägst poäng):\n17. Utveckla arbeten – täta besök hos arbetsgivare: 1");
+    expect(text).toContain("Det här är mottagningens första avslutade skattning");
+  });
+});
