@@ -14,7 +14,7 @@ export type Permission = "member" | "supervisor";
 export async function authorize(ctx: CommandContext, permission: Permission): Promise<void> {
   const isKnownMember = ctx.member.workspaceId === ctx.workspaceId && ctx.member.platform === ctx.platform;
   if (!isKnownMember) refuse("error.notAllowed");
-  if (permission === "supervisor") await authorizeFor(ctx, ctx.clinic, "supervisor");
+  if (permission === "supervisor") await authorizeStewardship(ctx, ctx.clinic);
 }
 
 /** Refuses unless the member holds the permission in `clinic`. */

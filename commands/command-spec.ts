@@ -17,12 +17,16 @@ export interface CommandSpec {
 /** A button click; `value` comes from the client and is untrusted. A click may open a form. */
 export interface ActionSpec {
   actionId: string;
+  /** Who may click it; everyone on the treatment team ("member") unless said. */
+  permission?: Permission;
   run(ctx: CommandContext, value: string): Promise<Reply>;
 }
 
 /** A form submission; `values` come from the client and are untrusted. */
 export interface FormSpec {
   formId: string;
+  /** Who may submit it; everyone on the treatment team ("member") unless said. */
+  permission?: Permission;
   submit(
     ctx: CommandContext,
     values: Readonly<Record<string, string | undefined>>,

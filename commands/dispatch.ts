@@ -31,7 +31,7 @@ export async function runAction(ctx: CommandContext, actionId: string, value: st
   return guard(ctx, () => undefined, async () => {
     const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new Error(`no action ${actionId}`);
-    await authorize(ctx, "member");
+    await authorize(ctx, action.permission ?? "member");
     return action.run(ctx, value);
   });
 }
@@ -46,7 +46,7 @@ export async function submitForm(
   try {
     const form = formRegistry.find((candidate) => candidate.formId === formId);
     if (!form) throw new Error(`no form ${formId}`);
-    await authorize(ctx, "member");
+    await authorize(ctx, form.permission ?? "member");
     return await form.submit(ctx, values, requestKey, hidden);
   } catch (error) {
     if (error instanceof Refusal) return { kind: "done", reply: errorReply(ctx.t(error.messageKey, error.params)) };

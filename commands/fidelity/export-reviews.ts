@@ -66,6 +66,7 @@ function slug(text: string): string {
 
 export const exportReviewsCommand: CommandSpec = {
   path: ["fidelity", "export"],
+  permission: "supervisor",
   key: "fidelityExport",
   async run(ctx, args) {
     refuseLeftovers(args);

@@ -21,6 +21,7 @@ export async function cancelReview(ctx: CommandContext): Promise<MessageReply> {
 
 export const resumeReviewCommand: CommandSpec = {
   path: ["fidelity", "resume"],
+  permission: "supervisor",
   key: "fidelityResume",
   async run(ctx, args) {
     refuseLeftovers(args);
@@ -30,6 +31,7 @@ export const resumeReviewCommand: CommandSpec = {
 
 export const cancelReviewCommand: CommandSpec = {
   path: ["fidelity", "cancel"],
+  permission: "supervisor",
   key: "fidelityCancel",
   async run(ctx, args) {
     refuseLeftovers(args);

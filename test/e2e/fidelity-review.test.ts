@@ -89,12 +89,17 @@ describe("fidelity self-check", () => {
     expect(reviews()).toEqual([{ id: 1, status: "open", currentIndex: 0, openFor: 1, periodMonths: 6, periodFrom: "2026-05-18", periodTo: "2026-11-18" }]);
   });
 
-  it("offers to resume instead of starting a second review, and stores nothing", async () => {
+  it("lets only the clinic's supervisor run reviews", async () => {
     const reply = await expectNothingStored(h, () => h.command("fidelity start period:12m", COLLEAGUE));
+    expect(messageText(reply)).toContain("Only a supervisor of Clinic can do that.");
+  });
+
+  it("offers to resume instead of starting a second review, and stores nothing", async () => {
+    const reply = await expectNothingStored(h, () => h.command("fidelity start period:12m"));
     expect(messageText(reply)).toContain("A fidelity self-check is already open for Clinic (started by anna.specialist on 2026-11-18, now at item 1 of 25).");
-    const resumed = await expectNothingStored(h, () => click(h, reply, "Resume", COLLEAGUE));
+    const resumed = await expectNothingStored(h, () => click(h, reply, "Resume"));
     expect(messageText(resumed)).toContain("Continuing the fidelity self-check at item 1 of 25.");
-    expect(messageText(lastDirectMessage(h, COLLEAGUE))).toContain("1. Caseload size");
+    expect(messageText(lastDirectMessage(h, SPECIALIST))).toContain("1. Caseload size");
   });
 
   it("answers an item, moves on, and shows the evidence of data-assisted items", async () => {
