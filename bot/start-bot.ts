@@ -9,17 +9,23 @@ import { loadConfig } from "./config.ts";
 import { createHttpServer } from "./http/server.ts";
 import { createLogger } from "./logger.ts";
 import { createSlackAdapter } from "./slack/slack-adapter.ts";
-import type { Logger } from "../commands/context.ts";
+import { createTeamsBot, type TeamsAdapterOptions } from "./teams/teams-adapter.ts";
+import type { ChannelPoster } from "../commands/ports.ts";
+import type { Logger, Platform } from "../commands/context.ts";
 
 export interface StartOptions {
   env?: Readonly<Record<string, string | undefined>>;
   clock?: Clock;
   logger?: Logger;
+  /** Teams retry policy and, for tests, the Emulator-mode address check. */
+  teams?: TeamsAdapterOptions;
 }
 
 export interface RunningBot {
   port: number;
   services: Services;
+  /** Posts to connected channels (digests, agendas), per platform that is on. */
+  channelPosters: Partial<Record<Platform, ChannelPoster>>;
   stop(): Promise<void>;
 }
 
@@ -37,17 +43,24 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const slack = config.slack ? createSlackAdapter(services, config.slack) : undefined;
   if (!slack) logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
 
-  const server = createHttpServer({ services, slack });
+  const teams = config.teams ? createTeamsBot(services, config.teams, options.teams) : undefined;
+  if (!teams) logger.info("Teams is off: TEAMS_ENABLED=false");
+  else if (teams.emulator) {
+    logger.warn("Teams runs without Bot Framework credentials (Emulator mode): /api/messages accepts requests from this machine only; set BOT_ID and BOT_PASSWORD to serve Teams");
+  }
+
+  const server = createHttpServer({ services, slack, teams });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  logger.info("ipsbot listening", { port, slack: Boolean(slack), clinic: defaultClinic.name });
+  logger.info("ipsbot listening", { port, slack: Boolean(slack), teams: teams ? (teams.emulator ? "emulator" : "on") : "off", clinic: defaultClinic.name });
 
   return {
     port,
     services,
+    channelPosters: teams ? { teams: teams.channelPoster } : {},
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -19,6 +19,7 @@ export const DOMAIN_TABLES = [
   "ClinicChannel",
   "JobStart",
   "ScheduledPost",
+  "TeamsInstallation",
 ] as const;
 
 export function freshDatabaseFile(): string {

@@ -1,0 +1,35 @@
+// A typed message (`ips contact "ICA Maxi" for P-017`, or `@ipsbot agenda` in a channel): run it
+// as Slack runs the text after `/ips`, and answer with cards.
+import { randomUUID } from "node:crypto";
+import type { Application } from "@microsoft/teams-ai";
+import type { TurnContext } from "botbuilder";
+import { apologise, runCommandText } from "../../../commands/dispatch.ts";
+import { clinicTranslator, contextFromActivity } from "../identity.ts";
+import { commandTextOf } from "../message-text.ts";
+import { renderCards } from "../render-card.ts";
+import { renderFormCard } from "../render-form-card.ts";
+import { cardMessages, deliverCards } from "../reply-delivery.ts";
+import { rememberConversation } from "../installations.ts";
+import type { TeamsRuntime } from "../teams-runtime.ts";
+
+const isTypedMessage = async (turn: TurnContext) => turn.activity.type === "message" && typeof turn.activity.text === "string";
+
+export function registerCommandMessages(app: Application, runtime: TeamsRuntime): void {
+  const { services } = runtime;
+  app.message(isTypedMessage, async (turn) => {
+    const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
+    if (!ctx) {
+      await turn.sendActivity(clinicTranslator(services)("teams.unknownSender"));
+      return;
+    }
+    await rememberConversation(runtime, turn.activity, ctx);
+    try {
+      const reply = await runCommandText(ctx, commandTextOf(turn.activity));
+      // A form is private like an ephemeral reply: it is filled in where only its owner sees it.
+      const cards = reply.kind === "form" ? [renderFormCard(reply.form, { submissionId: randomUUID() }, ctx.t)] : renderCards(reply);
+      await deliverCards(runtime, turn, cards, reply.kind === "form" ? "ephemeral" : reply.visibility, ctx.t);
+    } catch (error) {
+      await turn.sendActivities(cardMessages(renderCards(apologise(ctx, error))));
+    }
+  });
+}
