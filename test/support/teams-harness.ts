@@ -3,6 +3,7 @@
 // activities to /api/messages as Teams does and read what the bot sent back to the connector.
 import type { Clock, Logger } from "../../commands/context.ts";
 import { startBot, type RunningBot, type StartOptions } from "../../bot/start-bot.ts";
+import { adaptiveCardProblems } from "./adaptive-card-check.ts";
 import { fixedClock } from "./bot-harness.ts";
 import { countRows, freshDatabaseFile, readTables } from "./database-copy.ts";
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "./fake-bot-connector.ts";
@@ -60,7 +61,9 @@ export async function startTeamsHarness(options: { clock?: Clock; env?: Record<s
     } catch {
       /* plain text body */
     }
-    return { status: response.status, body, calls: connector.calls.slice(before) };
+    const exchange = { status: response.status, body, calls: connector.calls.slice(before) };
+    expectValidCards(exchange);
+    return exchange;
   }
 
   return {
@@ -79,6 +82,21 @@ export async function startTeamsHarness(options: { clock?: Clock; env?: Record<s
       await connector.close();
     },
   };
+}
+
+/** Every card the bot sends in any Teams test must satisfy the Adaptive Cards SDK and Teams' size limit. */
+function expectValidCards(exchange: Exchange): void {
+  const cards = [...exchange.calls.flatMap(cardsOf), ...(invokeCard(exchange) ? [invokeCard(exchange)!] : [])];
+  for (const card of cards) {
+    const problems = adaptiveCardProblems(card);
+    if (problems.length > 0) throw new Error(`the bot sent an invalid Adaptive Card:\n  ${problems.join("\n  ")}`);
+  }
+}
+
+/** The card an Action.Execute invoke answered with, if it answered with one. */
+export function invokeCard(exchange: Pick<Exchange, "body">): Record<string, any> | undefined {
+  const body = exchange.body as { type?: string; value?: Record<string, any> } | undefined;
+  return body?.type === "application/vnd.microsoft.card.adaptive" ? body.value : undefined;
 }
 
 /** The Adaptive Cards a connector call carried. */
