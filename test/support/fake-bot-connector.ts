@@ -14,8 +14,9 @@ export interface ConnectorCall {
   activityId: string | undefined;
   authorization: string | undefined;
   body: Record<string, any>;
-  /** The status the fake answered with. */
+  /** The status the fake answered with, and its body (a sent activity's new id, say). */
   status: number;
+  answer: any;
 }
 
 export interface ScriptedAnswer {
@@ -95,10 +96,12 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         authorization: req.headers.authorization,
         body,
         status: 0,
+        answer: undefined,
       };
       const script = scripts.find((candidate) => candidate.answers.length > 0 && candidate.predicate(call));
       const answer = script ? script.answers.shift()! : normalAnswer(call);
       call.status = answer.status;
+      call.answer = answer.body;
       calls.push(call);
       res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
       res.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
