@@ -32,18 +32,23 @@ export async function readActivityRequest(req: IncomingMessage): Promise<Request
   } catch {
     throw new BadActivityRequest(400, "body is not JSON");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadActivityRequest(400, "body is not an activity");
+  if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string") {
+    throw new BadActivityRequest(400, "body is not an activity");
+  }
   return { method: req.method, headers: req.headers as Record<string, string | string[] | undefined>, body: body as Record<string, unknown> };
 }
 
-/** The subset of an Express response CloudAdapter.process uses, written to a node response. */
-export function bridgeResponse(res: ServerResponse): Response {
+/**
+ * The subset of an Express response CloudAdapter.process uses, written to a node response.
+ * `statusFor` may change the status botbuilder chose before it is sent.
+ */
+export function bridgeResponse(res: ServerResponse, statusFor: (status: number) => number = (status) => status): Response {
   let status = 200;
   let body: unknown;
-  const bridged = {
+  const bridged: Response = {
     socket: res.socket,
     status(code: number) {
-      status = code;
+      status = statusFor(code);
       return bridged;
     },
     header(name: string, value: unknown) {
@@ -69,5 +74,5 @@ export function bridgeResponse(res: ServerResponse): Response {
       return bridged;
     },
   };
-  return bridged as unknown as Response;
+  return bridged;
 }

@@ -4,6 +4,7 @@
 // only requests from this machine are let through.
 import type { RequestListener } from "node:http";
 import { Application, TeamsAdapter, AdaptiveCardActionExecuteResponseType } from "@microsoft/teams-ai";
+import { CallerIdConstants } from "botbuilder";
 import type { ChannelPoster } from "../../commands/ports.ts";
 import type { Services } from "../../commands/context.ts";
 import { retryingConnectorTransport } from "./connector-transport.ts";
@@ -15,7 +16,7 @@ import { registerFormSubmissions } from "./listeners/form-submissions.ts";
 import { registerInstallationEvents } from "./listeners/installation-events.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.ts";
 import { createTeamsChannelPoster } from "./teams-channel-poster.ts";
-import type { TeamsRuntime } from "./teams-runtime.ts";
+import { BOT_CONNECTOR_AUDIENCE, type TeamsRuntime } from "./teams-runtime.ts";
 import type { TeamsSettings } from "./teams-settings.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -24,6 +25,8 @@ export interface TeamsAdapterOptions {
   retryPolicy?: RetryPolicy;
   /** Emulator mode only: which remote addresses may post activities (loopback by default). */
   isAllowedAddress?: (address: string | undefined) => boolean;
+  /** Where the Bot Framework publishes its token signing keys; tests point it at their own. */
+  openIdMetadataUrl?: string;
 }
 
 export interface TeamsBot {
@@ -32,12 +35,32 @@ export interface TeamsBot {
   emulator: boolean;
 }
 
+/**
+ * botbuilder takes either no endpoint settings (public Azure) or all of them: the public Azure
+ * values, with the signing keys read from `openIdMetadataUrl` instead of login.botframework.com.
+ */
+function publicCloudWithSigningKeysAt(openIdMetadataUrl: string) {
+  return {
+    ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+    ToChannelFromBotOAuthScope: BOT_CONNECTOR_AUDIENCE,
+    ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+    OAuthUrl: "https://api.botframework.com",
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: true,
+  };
+}
+
 export function createTeamsBot(services: Services, settings: TeamsSettings, options: TeamsAdapterOptions = {}): TeamsBot {
   const credentials = settings.credentials;
   const adapter = new TeamsAdapter(
-    credentials
-      ? { MicrosoftAppId: credentials.appId, MicrosoftAppPassword: credentials.password, MicrosoftAppType: credentials.type, MicrosoftAppTenantId: credentials.tenantId }
-      : {},
+    {
+      ...(credentials
+        ? { MicrosoftAppId: credentials.appId, MicrosoftAppPassword: credentials.password, MicrosoftAppType: credentials.type, MicrosoftAppTenantId: credentials.tenantId }
+        : {}),
+      ...(options.openIdMetadataUrl ? publicCloudWithSigningKeysAt(options.openIdMetadataUrl) : {}),
+    },
     undefined,
     undefined,
     { httpClient: retryingConnectorTransport({ policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY, logger: services.logger }) },
@@ -76,7 +99,14 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
     void (async () => {
       try {
         const request = await readActivityRequest(req);
-        await adapter.process(request, bridgeResponse(res), (turn) => app.run(turn).then(() => undefined));
+        let turnStarted = false;
+        // botbuilder 4.23 lets a bad signature under a known key id escape token validation as a
+        // plain error (500). A request that fails before its turn starts was not authenticated.
+        const unauthenticatedAs401 = (status: number) => (status === 500 && !turnStarted ? 401 : status);
+        await adapter.process(request, bridgeResponse(res, unauthenticatedAs401), async (turn) => {
+          turnStarted = true;
+          await app.run(turn);
+        });
       } catch (error) {
         if (error instanceof BadActivityRequest) {
           res.writeHead(error.status, { "content-type": "application/json" }).end(JSON.stringify({ error: error.message }));
