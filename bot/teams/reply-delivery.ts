@@ -41,7 +41,14 @@ async function sendInPersonalChat(runtime: TeamsRuntime, activity: Activity, mes
     tenantId,
     channelData: { tenant: { id: tenantId } },
   } as ConversationParameters;
+  let failure: unknown;
   await runtime.adapter.createConversationAsync(runtime.botAppId, activity.channelId, activity.serviceUrl, BOT_CONNECTOR_AUDIENCE, parameters, async (personal) => {
-    await personal.sendActivities(messages);
+    // The adapter hands errors in this callback to its turn-error handler, not to the caller.
+    try {
+      await personal.sendActivities(messages);
+    } catch (error) {
+      failure = error;
+    }
   });
+  if (failure !== undefined) throw failure;
 }

@@ -23,6 +23,8 @@ export const TEAMS_MESSAGES_PATH = "/api/messages";
 
 export interface TeamsAdapterOptions {
   retryPolicy?: RetryPolicy;
+  /** How the retrying transport waits; tests record the waits instead. */
+  sleep?: (ms: number) => Promise<void>;
   /** Emulator mode only: which remote addresses may post activities (loopback by default). */
   isAllowedAddress?: (address: string | undefined) => boolean;
   /** Where the Bot Framework publishes its token signing keys; tests point it at their own. */
@@ -63,7 +65,7 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
     },
     undefined,
     undefined,
-    { httpClient: retryingConnectorTransport({ policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY, logger: services.logger }) },
+    { httpClient: retryingConnectorTransport({ policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY, sleep: options.sleep, logger: services.logger }) },
   );
   const app = new Application({
     adapter,

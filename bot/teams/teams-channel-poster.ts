@@ -47,14 +47,19 @@ export function createTeamsChannelPoster(runtime: TeamsRuntime): ChannelPoster {
         bot: { id: runtime.botAppId ? `28:${runtime.botAppId}` : "ipsbot", name: "ipsbot" },
       };
       let messageId: string | undefined;
-      try {
-        await runtime.adapter.continueConversationAsync(runtime.botAppId, reference, async (turn) => {
+      let failure: unknown;
+      await runtime.adapter.continueConversationAsync(runtime.botAppId, reference, async (turn) => {
+        // The adapter hands errors in this callback to its turn-error handler, not to the caller.
+        try {
           const sent = await turn.sendActivities(cardMessages(renderCards(reply)));
           messageId = sent[0]?.id;
-        });
-      } catch (error) {
-        if (isChannelGone(error)) throw new ChannelGoneError(`Teams says the bot can no longer post to ${target.channelId}: ${String((error as Error).message)}`);
-        throw error;
+        } catch (error) {
+          failure = error;
+        }
+      });
+      if (failure !== undefined) {
+        if (isChannelGone(failure)) throw new ChannelGoneError(`Teams says the bot can no longer post to ${target.channelId}: ${String((failure as Error).message)}`);
+        throw failure;
       }
       if (!messageId) throw new Error("the Bot Connector accepted the post without returning its id");
       return { messageId };

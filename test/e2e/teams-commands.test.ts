@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll } from "../support/database-copy.ts";
 import { channelMention, COLLEAGUE, OTHER_TENANT_ID, personalMessage, SPECIALIST, TENANT_ID, type TeamsUser } from "../support/teams-activities.ts";
 import { cardsOf, fixedClock, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
+import { BOT_NOT_IN_ROSTER } from "../support/fake-bot-connector.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
 // Wednesday 18 November 2026, 11:00 in Stockholm (ISO week 47).
@@ -151,5 +152,16 @@ describe("Teams commands in a channel", () => {
     expect(channelMessages).toHaveLength(1);
     expect(channelMessages[0]!.body.text).toContain("I could not open a private chat with you");
     expect(repliesText(exchange.calls)).not.toContain("P-017");
+  });
+
+  it("does not claim to have sent a private message that the connector refused", async () => {
+    h.connector.answerNext((call) => call.kind !== "create-conversation" && call.conversationId === `a:personal-${SPECIALIST.id}`, [BOT_NOT_IN_ROSTER]);
+    const exchange = await h.mention("ips caseload");
+    expect(exchange.calls.map((call) => [call.kind, call.status])).toEqual([
+      ["create-conversation", 201],
+      ["reply", 403],
+      ["reply", 201],
+    ]);
+    expect(exchange.calls[2]!.body.text).toContain("I could not open a private chat with you");
   });
 });
