@@ -202,3 +202,41 @@ describe("the employer-contact form in Teams", () => {
     expect(repliesText([exchange.calls[2]!])).toBe("Anna Specialist, I sent you the answer in a private chat.");
   });
 });
+
+describe("long replies in Teams", () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness({ clock });
+    for (let index = 1; index <= 70; index += 1) {
+      const code = `P-${String(index).padStart(3, "0")}`;
+      await h.say(`ips participant add ${code} since:2026-09-01`);
+      await h.say(`ips flag ${code} wants to discuss increasing hours, travel support and a work trial with the employer`, COLLEAGUE);
+    }
+  });
+  afterAll(async () => h?.stop());
+
+  it("sends a long caseload as several cards, each valid and under 28 KB, with every participant", async () => {
+    const exchange = await h.say("ips caseload");
+    const cards = exchange.calls.flatMap(cardsOf);
+    expect(cards.length).toBeGreaterThan(1);
+    const text = cards.map(cardText).join("\n");
+    for (let index = 1; index <= 70; index += 1) expect(text).toContain(`P-${String(index).padStart(3, "0")}`);
+    expect(text).toContain("You have 70 active participants, more than the IPS ceiling of 20 per specialist.");
+  });
+
+  it("sends a long agenda as several cards and refreshes it in place after a click", async () => {
+    const agenda = await h.say("ips agenda");
+    const cards = agenda.calls.flatMap(cardsOf);
+    expect(cards.length).toBeGreaterThan(1);
+    const buttons = cards.flatMap(executeActions);
+    expect(buttons).toHaveLength(70);
+    const click = await h.execute(buttons[0]!.verb, buttons[0]!.data, SPECIALIST, agenda.calls[0]!.answer.id);
+    expect(cardText(invokeCard(click)!)).toContain("`P-001`: discussed, closed by Anna Specialist.");
+    // The clicked card is replaced by the first card of the redrawn agenda; the rest follow as new messages.
+    const updates = click.calls.filter((call) => call.kind === "update");
+    const followers = click.calls.filter((call) => call.kind === "reply");
+    expect(updates).toMatchObject([{ activityId: agenda.calls[0]!.answer.id }]);
+    expect(followers.length).toBe(click.calls.length - 1);
+    expect([invokeCard(click)!, ...followers.flatMap(cardsOf)].flatMap(executeActions)).toHaveLength(69);
+  });
+});
