@@ -138,6 +138,18 @@ describe("Teams commands in a channel", () => {
     expect(exchange.calls).toHaveLength(3);
   });
 
+  it("answers privately in a group chat too", async () => {
+    const activity = channelMention(SPECIALIST, "ips caseload", h.connector.serviceUrl);
+    activity.conversation = { isGroup: true, conversationType: "groupChat", tenantId: TENANT_ID, id: "19:meeting_group1@thread.v2" };
+    activity.channelData = { tenant: { id: TENANT_ID } };
+    const exchange = await h.send(activity);
+    expect(exchange.calls.map((call) => [call.kind, call.conversationId])).toEqual([
+      ["create-conversation", undefined],
+      ["reply", `a:personal-${SPECIALIST.id}`],
+      ["reply", "19:meeting_group1@thread.v2"],
+    ]);
+  });
+
   it("keeps the names of other people mentioned in a reason", async () => {
     const activity = channelMention(SPECIALIST, "flag P-017 ask <at>Olle Nurse</at> about hours", h.connector.serviceUrl);
     activity.entities.push({ type: "mention", text: "<at>Olle Nurse</at>", mentioned: { id: COLLEAGUE.id, name: COLLEAGUE.name } });

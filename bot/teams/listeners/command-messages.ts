@@ -22,7 +22,8 @@ export function registerCommandMessages(app: Application, runtime: TeamsRuntime)
       await turn.sendActivity(clinicTranslator(services)("teams.unknownSender"));
       return;
     }
-    await rememberConversation(runtime, turn.activity, ctx);
+    // Bookkeeping for later removals: a failure here must not cost the user their answer.
+    await rememberConversation(runtime, turn.activity, ctx).catch((error: unknown) => services.logger.warn("could not record a Teams conversation", { error: String(error) }));
     try {
       const reply = await runCommandText(ctx, commandTextOf(turn.activity));
       // A form is private like an ephemeral reply: it is filled in where only its owner sees it.
