@@ -51,7 +51,7 @@ export function retryingConnectorTransport({ policy, sleep = realSleep, now = ()
 
 async function sendOnce(request: WebResource): Promise<CompatResponse> {
   if (request.body !== undefined && typeof request.body !== "string") throw new Error("the Bot Connector transport sends JSON text bodies only");
-  const signals = [request.abortSignal as AbortSignal | undefined, request.timeout > 0 ? AbortSignal.timeout(request.timeout) : undefined].filter(
+  const signals = [nativeSignal(request.abortSignal), request.timeout > 0 ? AbortSignal.timeout(request.timeout) : undefined].filter(
     (signal): signal is AbortSignal => signal !== undefined,
   );
   const response = await fetch(request.url, {
@@ -61,6 +61,15 @@ async function sendOnce(request: WebResource): Promise<CompatResponse> {
     signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
   });
   return { request, status: response.status, headers: new ResponseHeaders(response.headers), bodyAsText: await response.text() };
+}
+
+/** Azure passes an AbortSignalLike; fetch needs a real AbortSignal. */
+function nativeSignal(signal: WebResource["abortSignal"]): AbortSignal | undefined {
+  if (!signal || signal instanceof AbortSignal) return signal as AbortSignal | undefined;
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener("abort", () => controller.abort());
+  return controller.signal;
 }
 
 /** The header interface the Azure compat layer reads responses through, over fetch's Headers. */
