@@ -36,3 +36,12 @@ export function cardBytes(card: AdaptiveCard): number {
 export function cardAttachment(card: AdaptiveCard): Attachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
+
+/**
+ * An Action.Execute (Universal Actions: the card can be replaced in place) with the Action.Submit
+ * fallback Microsoft recommends for Teams clients without Universal Actions; the fallback's data
+ * carries the verb, which teams-ai's actionSubmit routes read.
+ */
+export function universalAction(title: string, verb: string, data: Record<string, unknown>, options: CardElement = {}): CardElement {
+  return { type: "Action.Execute", title, verb, data, ...options, fallback: { type: "Action.Submit", title, data: { ...data, verb }, ...options } };
+}

@@ -3,7 +3,7 @@
 // long reply is split into several cards so each stays under Teams' message size limit.
 import type { Block, Button, MessageReply, Tone } from "../../commands/reply.ts";
 import { COMMAND_WORD } from "../../commands/registry.ts";
-import { adaptiveCard, cardBytes, MAX_CARD_BYTES, type AdaptiveCard, type CardElement } from "./adaptive-card.ts";
+import { adaptiveCard, cardBytes, MAX_CARD_BYTES, universalAction, type AdaptiveCard, type CardElement } from "./adaptive-card.ts";
 
 const TONE_COLOR: Record<Tone, string | undefined> = { info: undefined, success: "Good", warning: "Warning", error: "Attention" };
 const TABLE_ROWS_PER_ELEMENT = 30;
@@ -18,14 +18,9 @@ export function teamsCommandSyntax(text: string): string {
 
 const textBlock = (text: string, extra: CardElement = {}): CardElement => ({ type: "TextBlock", text: teamsCommandSyntax(text), wrap: true, ...extra });
 
-export function executeAction(button: Button): CardElement {
-  return {
-    type: "Action.Execute",
-    title: button.label,
-    verb: button.actionId,
-    data: { value: button.value },
-    ...(button.style ? { style: button.style === "primary" ? "positive" : "destructive" } : {}),
-  };
+export function buttonAction(button: Button): CardElement {
+  const style = button.style ? { style: button.style === "primary" ? "positive" : "destructive" } : {};
+  return universalAction(button.label, button.actionId, { value: button.value }, style);
 }
 
 function renderBlock(block: Block): CardElement[] {
@@ -42,7 +37,7 @@ function renderBlock(block: Block): CardElement[] {
       return [];
     case "item": {
       const items = [textBlock(block.text), ...(block.detail ? [textBlock(block.detail, { isSubtle: true, spacing: "None" })] : [])];
-      if (block.button) items.push({ type: "ActionSet", actions: [executeAction(block.button)] });
+      if (block.button) items.push({ type: "ActionSet", actions: [buttonAction(block.button)] });
       return [{ type: "Container", separator: true, items }];
     }
     case "table":

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Form, FormField } from "../../commands/reply.ts";
 import type { Translate } from "../../prompts/catalogue.ts";
-import { adaptiveCard, type AdaptiveCard, type CardElement } from "./adaptive-card.ts";
+import { adaptiveCard, universalAction, type AdaptiveCard, type CardElement } from "./adaptive-card.ts";
 import { teamsCommandSyntax } from "./render-card.ts";
 
 export const FORM_VERB_PREFIX = "form:";
@@ -100,8 +100,8 @@ export function renderFormCard(form: Form, state: FormCardState, t: Translate): 
   }
   const data: FormCardData = { form, submissionId: state.submissionId };
   return adaptiveCard(body, [
-    { type: "Action.Execute", title: form.submitLabel, verb: formVerb(form.formId), style: "positive", associatedInputs: "auto", data },
-    { type: "Action.Execute", title: form.cancelLabel, verb: FORM_CANCEL_VERB, associatedInputs: "none", data: { formId: form.formId } },
+    universalAction(form.submitLabel, formVerb(form.formId), { ...data }, { style: "positive", associatedInputs: "auto" }),
+    universalAction(form.cancelLabel, FORM_CANCEL_VERB, { formId: form.formId }, { associatedInputs: "none" }),
   ]);
 }
 

@@ -15,14 +15,18 @@ export function isPersonalChat(activity: Partial<Activity>): boolean {
 
 export const cardMessages = (cards: readonly AdaptiveCard[]): Partial<Activity>[] => cards.map((card) => MessageFactory.attachment(cardAttachment(card)));
 
-export async function deliverCards(runtime: TeamsRuntime, turn: TurnContext, cards: readonly AdaptiveCard[], audience: Audience, t: Translate): Promise<void> {
+export function deliverCards(runtime: TeamsRuntime, turn: TurnContext, cards: readonly AdaptiveCard[], audience: Audience, t: Translate): Promise<void> {
+  return deliverMessages(runtime, turn, cardMessages(cards), audience, t);
+}
+
+export async function deliverMessages(runtime: TeamsRuntime, turn: TurnContext, messages: Partial<Activity>[], audience: Audience, t: Translate): Promise<void> {
   if (audience === "channel" || isPersonalChat(turn.activity)) {
-    await turn.sendActivities(cardMessages(cards));
+    await turn.sendActivities(messages);
     return;
   }
   const name = turn.activity.from?.name ?? "";
   try {
-    await sendInPersonalChat(runtime, turn.activity, cardMessages(cards));
+    await sendInPersonalChat(runtime, turn.activity, messages);
   } catch (error) {
     runtime.services.logger.warn("could not open a personal chat for a private reply", { error: String(error) });
     await turn.sendActivity(t("teams.privateChatFailed", { name }));

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll } from "../support/database-copy.ts";
 import type { ConnectorCall } from "../support/fake-bot-connector.ts";
-import { COLLEAGUE, executeInvoke, SPECIALIST } from "../support/teams-activities.ts";
+import { COLLEAGUE, executeInvoke, SPECIALIST, submitMessage } from "../support/teams-activities.ts";
 import { cardsOf, cardText, fixedClock, invokeCard, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
@@ -238,5 +238,66 @@ describe("long replies in Teams", () => {
     expect(updates).toMatchObject([{ activityId: agenda.calls[0]!.answer.id }]);
     expect(followers.length).toBe(click.calls.length - 1);
     expect([invokeCard(click)!, ...followers.flatMap(cardsOf)].flatMap(executeActions)).toHaveLength(69);
+  });
+});
+
+describe("the Action.Submit fallback, for Teams clients without Universal Actions", () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness({ clock });
+    await h.say("ips participant add P-017");
+    await h.say("ips flag P-017 wants to increase hours", COLLEAGUE);
+  });
+  afterAll(async () => h?.stop());
+
+  /** Every Action.Submit fallback in a card. */
+  function submitFallbacks(card: Record<string, any>): { title: string; data: Record<string, any> }[] {
+    const found: { title: string; data: Record<string, any> }[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (typeof node !== "object" || node === null) return;
+      const element = node as Record<string, any>;
+      if (element.fallback?.type === "Action.Submit") found.push(element.fallback);
+      for (const key of ["body", "items", "actions"]) visit(element[key]);
+    };
+    visit(card);
+    return found;
+  }
+
+  it("closes a flag from the fallback's message and replaces the agenda message with the refreshed card", async () => {
+    const agenda = await h.say("ips agenda");
+    const agendaMessageId = agenda.calls[0]!.answer.id as string;
+    const [fallback] = submitFallbacks(onlyCard(agenda.calls));
+    expect(fallback!.data).toMatchObject({ verb: "meeting-flag.discussed" });
+    const exchange = await h.send(submitMessage(SPECIALIST, fallback!.data, h.connector.serviceUrl, { cardMessageId: agendaMessageId }));
+    expect(exchange.calls).toMatchObject([{ kind: "update", activityId: agendaMessageId }]);
+    expect(cardText(cardsOf(exchange.calls[0]!)[0]!)).toContain("`P-017`: discussed, closed by Anna Specialist.");
+    expect(queryAll(h.databaseFile, "SELECT closedAt IS NOT NULL AS closed FROM MeetingFlag")).toEqual([{ closed: 1 }]);
+  });
+
+  it("answers a crafted value with a private note and stores nothing", async () => {
+    const exchange = await expectNothingStored(h, () => h.send(submitMessage(SPECIALIST, { verb: "meeting-flag.discussed", value: "999999" }, h.connector.serviceUrl)));
+    expect(exchange.calls).toMatchObject([{ kind: "reply", body: { text: "That flag no longer exists in this clinic." } }]);
+  });
+
+  it("logs a contact from the form's fallback and replaces the form with the confirmation", async () => {
+    const opened = await h.say("ips contact");
+    const formMessageId = opened.calls[0]!.answer.id as string;
+    const [submit] = submitFallbacks(onlyCard(opened.calls));
+    const value = { ...submit!.data, "field.employer": "Coop Forum", "field.type": "phone", "field.date": "2026-11-18" };
+    const exchange = await h.send(submitMessage(SPECIALIST, value, h.connector.serviceUrl, { cardMessageId: formMessageId }));
+    expect(exchange.calls).toMatchObject([{ kind: "update", activityId: formMessageId }]);
+    expect(cardText(cardsOf(exchange.calls[0]!)[0]!)).toContain("Logged an employer contact with Coop Forum (phone) on 2026-11-18.");
+    const again = await expectNothingStored(h, () => h.send(submitMessage(SPECIALIST, value, h.connector.serviceUrl, { cardMessageId: formMessageId })));
+    expect(cardText(cardsOf(again.calls[0]!)[0]!)).toContain("This contact was already logged");
+  });
+
+  it("redraws the form with the error in place of the submitted one", async () => {
+    const opened = await h.say("ips contact");
+    const [submit] = submitFallbacks(onlyCard(opened.calls));
+    const value = { ...submit!.data, "field.employer": "Coop 121212-1212", "field.type": "phone", "field.date": "2026-11-18" };
+    const exchange = await expectNothingStored(h, () => h.send(submitMessage(SPECIALIST, value, h.connector.serviceUrl, { cardMessageId: opened.calls[0]!.answer.id })));
+    expect(cardText(cardsOf(exchange.calls[0]!)[0]!)).toContain("personal identity number");
+    expect(exchange.calls[0]!.kind).toBe("update");
   });
 });

@@ -24,9 +24,24 @@ export function adaptiveCardProblems(card: unknown): string[] {
   for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
 
   const { msteams: _msteams, ...portable } = json;
+  // The SDK uses an action's `fallback` only when it cannot handle the action itself, and then
+  // drops it: check each fallback action as a card of its own, and compare the rest.
+  const fallbacks: unknown[] = [];
+  const withoutFallbacks = stripFallbacks(portable, fallbacks) as Record<string, unknown>;
+  for (const fallback of fallbacks) {
+    problems.push(...adaptiveCardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "-", wrap: true }], actions: [fallback] }).map((problem) => `fallback: ${problem}`));
+  }
   const again = parsed.toJSON() as Record<string, unknown>;
-  problems.push(...differences(normalise(portable), normalise(again), "card").map((path) => `the SDK does not keep ${path}`));
+  problems.push(...differences(normalise(withoutFallbacks), normalise(again), "card").map((path) => `the SDK does not keep ${path}`));
   return problems;
+}
+
+function stripFallbacks(value: unknown, found: unknown[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => stripFallbacks(item, found));
+  if (!isObject(value)) return value;
+  const { fallback, ...rest } = value;
+  if (fallback !== undefined) found.push(fallback);
+  return Object.fromEntries(Object.entries(rest).map(([key, inner]) => [key, stripFallbacks(inner, found)]));
 }
 
 /** Paths where `sent` and `kept` differ. */

@@ -142,3 +142,15 @@ export function installationUpdate(user: TeamsUser, action: "add" | "remove", se
 export function groupChatConversation(user: TeamsUser, id = "19:meeting_group1@thread.v2") {
   return { isGroup: true, conversationType: "groupChat", tenantId: user.tenantId, id };
 }
+
+/** An Action.Submit (the fallback of ipsbot's Action.Execute): a message with `value` and no text. */
+export function submitMessage(user: TeamsUser, value: Record<string, unknown>, serviceUrl: string, options: { cardMessageId?: string; conversation?: Activity } = {}): Activity {
+  return {
+    ...base(user, serviceUrl),
+    type: "message",
+    conversation: options.conversation ?? personalConversation(user),
+    replyToId: options.cardMessageId ?? `1${Date.now()}`,
+    value,
+    channelData: { tenant: { id: user.tenantId }, source: { name: "message" } },
+  };
+}

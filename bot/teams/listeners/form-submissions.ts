@@ -1,14 +1,14 @@
-// Form cards: Action.Execute with verb `form:<formId>` per registered form. Field errors redraw
-// the form with the values typed and each error under its field; success replaces the form with
-// the confirmation. The card's submission id makes a repeated submission of one card store once.
+// Form cards: one route per registered form, verb `form:<formId>`. Field errors redraw the form
+// with the values typed and each error under its field; success replaces the form with the
+// confirmation. The card's submission id makes a repeated submission of one card store once.
 import type { Application } from "@microsoft/teams-ai";
 import { apologise, submitForm } from "../../../commands/dispatch.ts";
 import { formRegistry } from "../../../commands/registry.ts";
 import { adaptiveCard } from "../adaptive-card.ts";
+import { onCardAction, replaceWith, tell } from "../card-answer.ts";
 import { clinicTranslator, contextFromActivity } from "../identity.ts";
 import { plainText, renderCards } from "../render-card.ts";
 import { FORM_CANCEL_VERB, formVerb, readFormCardData, readFormValues, renderFormCard } from "../render-form-card.ts";
-import { cardMessages } from "../reply-delivery.ts";
 import type { TeamsRuntime } from "../teams-runtime.ts";
 
 export function registerFormSubmissions(app: Application, runtime: TeamsRuntime): void {
@@ -16,24 +16,22 @@ export function registerFormSubmissions(app: Application, runtime: TeamsRuntime)
   const t = clinicTranslator(services);
 
   for (const form of formRegistry) {
-    app.adaptiveCards.actionExecute<Record<string, unknown>>(formVerb(form.formId), async (turn, _state, data) => {
+    onCardAction(app, runtime, formVerb(form.formId), async (turn, data) => {
       const submitted = readFormCardData(data);
-      if (!submitted || submitted.form.formId !== form.formId) return t("teams.formExpired");
+      if (!submitted || submitted.form.formId !== form.formId) return tell(t("teams.formExpired"));
       const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
-      if (!ctx) return t("teams.unknownSender");
+      if (!ctx) return tell(t("teams.unknownSender"));
       try {
         const values = readFormValues(submitted.form, data);
         const requestKey = `teams:${ctx.workspaceId}:${ctx.member.platformUserId}:${submitted.submissionId}`;
         const outcome = await submitForm(ctx, form.formId, values, requestKey);
-        if (outcome.kind === "fieldErrors") return renderFormCard(submitted.form, { submissionId: submitted.submissionId, values, errors: outcome.errors }, ctx.t);
-        const [first, ...rest] = renderCards(outcome.reply);
-        if (rest.length > 0) await turn.sendActivities(cardMessages(rest));
-        return first!;
+        if (outcome.kind === "fieldErrors") return replaceWith([renderFormCard(submitted.form, { submissionId: submitted.submissionId, values, errors: outcome.errors }, ctx.t)]);
+        return replaceWith(renderCards(outcome.reply));
       } catch (error) {
-        return plainText(apologise(ctx, error));
+        return tell(plainText(apologise(ctx, error)));
       }
     });
   }
 
-  app.adaptiveCards.actionExecute(FORM_CANCEL_VERB, async () => adaptiveCard([{ type: "TextBlock", text: t("teams.formClosed"), isSubtle: true, wrap: true }]));
+  onCardAction(app, runtime, FORM_CANCEL_VERB, async () => replaceWith([adaptiveCard([{ type: "TextBlock", text: t("teams.formClosed"), isSubtle: true, wrap: true }])]));
 }
