@@ -275,6 +275,11 @@ describe("the Action.Submit fallback, for Teams clients without Universal Action
     expect(queryAll(h.databaseFile, "SELECT closedAt IS NOT NULL AS closed FROM MeetingFlag")).toEqual([{ closed: 1 }]);
   });
 
+  it("treats a submission that comes with empty text as a submission, not as typed text", async () => {
+    const exchange = await expectNothingStored(h, () => h.send({ ...submitMessage(SPECIALIST, { verb: "meeting-flag.discussed", value: "999999" }, h.connector.serviceUrl), text: "" }));
+    expect(repliesText(exchange.calls)).toBe("That flag no longer exists in this clinic.");
+  });
+
   it("answers a crafted value with a private note and stores nothing", async () => {
     const exchange = await expectNothingStored(h, () => h.send(submitMessage(SPECIALIST, { verb: "meeting-flag.discussed", value: "999999" }, h.connector.serviceUrl)));
     expect(exchange.calls).toMatchObject([{ kind: "reply", body: { text: "That flag no longer exists in this clinic." } }]);

@@ -12,7 +12,8 @@ import { cardMessages, deliverCards } from "../reply-delivery.ts";
 import { rememberConversation } from "../installations.ts";
 import type { TeamsRuntime } from "../teams-runtime.ts";
 
-const isTypedMessage = async (turn: TurnContext) => turn.activity.type === "message" && typeof turn.activity.text === "string";
+/** Typed text; a message carrying a `value` is a card's Action.Submit (card-answer.ts) even with empty text. */
+const isTypedMessage = async ({ activity }: TurnContext) => activity.type === "message" && typeof activity.text === "string" && (typeof activity.value !== "object" || activity.value === null);
 
 export function registerCommandMessages(app: Application, runtime: TeamsRuntime): void {
   const { services } = runtime;
