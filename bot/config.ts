@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "../storage/database-url.ts";
 import { LOCALES } from "../prompts/locales.ts";
+import { teamsSettingsFrom, TEAMS_BOT_TYPES, type TeamsSettings } from "./teams/teams-settings.ts";
 
 const optionalText = z
   .string()
@@ -19,10 +20,18 @@ const configSchema = z.object({
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
   DEFAULT_CLINIC: z.string().trim().min(1).max(120).default("Clinic"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  NODE_ENV: optionalText,
+  TEAMS_ENABLED: z.enum(["true", "false"], 'must be "true" or "false"').default("true"),
+  BOT_ID: optionalText.pipe(z.guid("must be the Azure bot's Microsoft App ID (a GUID)").optional()),
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText.pipe(z.guid("must be a Microsoft Entra tenant id (a GUID)").optional()),
+  BOT_TYPE: z.enum(TEAMS_BOT_TYPES).default("MultiTenant"),
 });
 
 export type Config = z.output<typeof configSchema> & {
   slack: { signingSecret: string; botToken: string; apiUrl: string | undefined } | undefined;
+  /** Undefined when TEAMS_ENABLED=false. */
+  teams: TeamsSettings | undefined;
 };
 
 export class ConfigError extends Error {
@@ -43,8 +52,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     const missing = parsed.SLACK_SIGNING_SECRET ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET";
     throw new ConfigError(`Invalid configuration:\n  ${missing}: required when the other Slack variable is set`);
   }
+  const teams = teamsSettingsFrom(parsed);
+  if (typeof teams === "string") throw new ConfigError(`Invalid configuration:\n  ${teams}`);
   return {
     ...parsed,
+    teams,
     slack: hasSlack ? { signingSecret: parsed.SLACK_SIGNING_SECRET!, botToken: parsed.SLACK_BOT_TOKEN!, apiUrl: parsed.SLACK_API_URL } : undefined,
   };
 }

@@ -14,6 +14,7 @@ import { createHttpServer } from "./http/server.ts";
 import { createLogger } from "./logger.ts";
 import { createSlackAdapter } from "./slack/slack-adapter.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
+import { createTeamsBot, type TeamsAdapterOptions } from "./teams/teams-adapter.ts";
 import type { Logger } from "../commands/context.ts";
 
 export interface StartOptions {
@@ -22,6 +23,8 @@ export interface StartOptions {
   logger?: Logger;
   /** false: no cron timer (tests drive scheduler.tick() with their own clock). The start-up round always runs. */
   schedulerTimer?: boolean;
+  /** Teams retry policy and, for tests, the Emulator-mode address check. */
+  teams?: TeamsAdapterOptions;
 }
 
 export interface RunningBot {
@@ -60,13 +63,22 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   if (slack) services.posters.slack = slack.poster;
   else logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
 
-  const server = createHttpServer({ services, slack });
+  const teams = config.teams ? createTeamsBot(services, config.teams, options.teams) : undefined;
+  if (!teams) logger.info("Teams is off: TEAMS_ENABLED=false");
+  else {
+    services.posters.teams = teams.channelPoster;
+    if (teams.emulator) {
+      logger.warn("Teams runs without Bot Framework credentials (Emulator mode): /api/messages accepts requests from this machine only; set BOT_ID and BOT_PASSWORD to serve Teams");
+    }
+  }
+
+  const server = createHttpServer({ services, slack, teams });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  logger.info("ipsbot listening", { port, slack: Boolean(slack), clinic: defaultClinic.name });
+  logger.info("ipsbot listening", { port, slack: Boolean(slack), teams: teams ? (teams.emulator ? "emulator" : "on") : "off", clinic: defaultClinic.name });
   const scheduler = startScheduler(services, { timer: options.schedulerTimer ?? true });
 
   return {

@@ -50,6 +50,8 @@ export interface RequestIdentity {
   /** Where the request was typed; a connected clinic channel decides the clinic. */
   channelId?: string;
   isDirectMessage?: boolean;
+  /** Teams: the Bot Connector URL to post back to this conversation later (stored when a channel is connected). */
+  serviceUrl?: string;
 }
 
 export interface CommandContext {
@@ -62,6 +64,7 @@ export interface CommandContext {
   memberClinics: ClinicRecord[];
   channelId: string | undefined;
   isDirectMessage: boolean;
+  serviceUrl: string | undefined;
   locale: Locale;
   t: Translate;
   clock: Clock;
@@ -97,6 +100,7 @@ export async function buildCommandContext(services: Services, identity: RequestI
       memberClinics,
       channelId: identity.channelId,
       isDirectMessage: identity.isDirectMessage ?? false,
+      serviceUrl: identity.serviceUrl,
       clock: services.clock,
       store,
       logger: services.logger,

@@ -1,5 +1,5 @@
-// The one command registry. Parsing, the help text, the Slack manifest and (later) the Teams
-// command list are all derived from it, so they cannot drift apart.
+// The one command registry. Parsing, the help text, the Slack manifest and the Teams command
+// list (manifest.json) are all derived from it, so they cannot drift apart.
 import type { ActionSpec, CommandSpec, FormSpec } from "./command-spec.ts";
 import type { CommandContext } from "./context.ts";
 import { employerContactForm, logEmployerContactCommand, openContactFormAction } from "./employer-contacts/log-employer-contact.ts";

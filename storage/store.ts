@@ -1,6 +1,7 @@
 // The one door to the database: commands receive a Store and never see Prisma.
 import { clinicChannelRepository } from "./clinic-channels.ts";
 import { clinicMembershipRepository } from "./clinic-memberships.ts";
+import { channelDisconnectionRepository } from "./channel-disconnections.ts";
 import { clinicRepository } from "./clinics.ts";
 import { databaseAnswers, openDatabase, type Db } from "./database.ts";
 import { employerContactRepository } from "./employer-contacts.ts";
@@ -12,6 +13,7 @@ import { meetingFlagRepository } from "./meeting-flags.ts";
 import { memberRepository } from "./members.ts";
 import { participantRepository } from "./participants.ts";
 import { scheduledPostRepository } from "./scheduled-posts.ts";
+import { teamsInstallationRepository } from "./teams-installations.ts";
 
 export function createStore(db: Db) {
   return {
@@ -27,6 +29,8 @@ export function createStore(db: Db) {
     scheduledPosts: scheduledPostRepository(db),
     fidelityReviews: fidelityReviewRepository(db),
     fidelityEvidence: fidelityEvidenceRepository(db),
+    channelDisconnections: channelDisconnectionRepository(db),
+    teamsInstallations: teamsInstallationRepository(db),
     isHealthy: () => databaseAnswers(db),
     close: () => db.$disconnect(),
   };

@@ -1,17 +1,19 @@
-// The one HTTP server: /healthz, Slack's /slack/events (and Teams' /api/messages later).
+// The one HTTP server: /healthz, Slack's /slack/events and Teams' /api/messages.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { systemClock, type Clock, type Services } from "../../commands/context.ts";
 import { isFreshSlackTimestamp } from "../slack/request-freshness.ts";
 import { SLACK_EVENTS_PATH, type SlackAdapter } from "../slack/slack-adapter.ts";
+import { TEAMS_MESSAGES_PATH, type TeamsBot } from "../teams/teams-adapter.ts";
 
 export interface HttpRoutes {
   services: Services;
   slack: SlackAdapter | undefined;
+  teams?: TeamsBot | undefined;
   /** Real time by default: it must agree with Bolt's own (real-time) check of old timestamps. */
   requestClock?: Clock;
 }
 
-export function createHttpServer({ services, slack, requestClock = systemClock }: HttpRoutes): Server {
+export function createHttpServer({ services, slack, teams, requestClock = systemClock }: HttpRoutes): Server {
   return createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" && req.method === "GET") {
@@ -25,6 +27,10 @@ export function createHttpServer({ services, slack, requestClock = systemClock }
         return;
       }
       slack.requestListener(req, res);
+      return;
+    }
+    if (path === TEAMS_MESSAGES_PATH && teams) {
+      teams.requestListener(req, res);
       return;
     }
     drainAndAnswer(req, res, 404, { error: "not found" });

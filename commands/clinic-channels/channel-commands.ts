@@ -18,7 +18,7 @@ function channelAddress(ctx: CommandContext) {
   return { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId };
 }
 
-export async function connectChannel(ctx: CommandContext, rawName: string, serviceUrl: string | null = null): Promise<Reply> {
+export async function connectChannel(ctx: CommandContext, rawName: string): Promise<Reply> {
   const { name } = parseInput(
     z.object({ name: freeText({ max: CLINIC_NAME_MAX_LENGTH, tooLongKey: "error.clinicNameTooLong", missingKey: "error.clinicNameMissing" }) }),
     { name: rawName },
@@ -29,7 +29,7 @@ export async function connectChannel(ctx: CommandContext, rawName: string, servi
   const clinic = (await ctx.store.clinics.findByName(name ?? "")) ?? (await ctx.store.clinics.create(name ?? "", actorOf(ctx), ctx.clock.now()));
   await authorizeStewardship(ctx, clinic);
   await ctx.store.memberships.ensure(clinic.id, ctx.member.id);
-  const connected = await ctx.store.channels.connect(clinic.id, { ...address, serviceUrl }, actorOf(ctx), ctx.clock.now());
+  const connected = await ctx.store.channels.connect(clinic.id, { ...address, serviceUrl: ctx.serviceUrl ?? null }, actorOf(ctx), ctx.clock.now());
   if (connected === "already-connected") return refuse("error.channelAlreadyConnected", { clinic: clinic.name });
   return settingsForm(ctx, clinic);
 }

@@ -21,6 +21,7 @@ export const DOMAIN_TABLES = [
   "ScheduledPost",
   "FidelityReview",
   "FidelityItemAnswer",
+  "TeamsInstallation",
 ] as const;
 
 export function freshDatabaseFile(): string {

@@ -1,0 +1,78 @@
+// botbuilder's CloudAdapter.process expects Express/Restify-style request and response objects
+// with a parsed body; ipsbot serves plain node:http. This bridges the two and nothing more.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Request, Response } from "botbuilder";
+
+/** Bot Framework activities are small; a Teams message is at most about 28 KB. */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+export class BadActivityRequest extends Error {
+  override name = "BadActivityRequest";
+  constructor(
+    readonly status: 400 | 413 | 415,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function readActivityRequest(req: IncomingMessage): Promise<Request> {
+  const contentType = req.headers["content-type"] ?? "";
+  if (!contentType.toLowerCase().includes("application/json")) throw new BadActivityRequest(415, "expected application/json");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_ACTIVITY_BYTES) throw new BadActivityRequest(413, "activity too large");
+    chunks.push(chunk as Buffer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new BadActivityRequest(400, "body is not JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string") {
+    throw new BadActivityRequest(400, "body is not an activity");
+  }
+  return { method: req.method, headers: req.headers as Record<string, string | string[] | undefined>, body: body as Record<string, unknown> };
+}
+
+/**
+ * The subset of an Express response CloudAdapter.process uses, written to a node response.
+ * `statusFor` may change the status botbuilder chose before it is sent.
+ */
+export function bridgeResponse(res: ServerResponse, statusFor: (status: number) => number = (status) => status): Response {
+  let status = 200;
+  let body: unknown;
+  const bridged: Response = {
+    socket: res.socket,
+    status(code: number) {
+      status = statusFor(code);
+      return bridged;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+      return bridged;
+    },
+    send(content: unknown) {
+      body = content;
+      return bridged;
+    },
+    end() {
+      if (res.writableEnded) return bridged;
+      if (body === undefined) {
+        res.writeHead(status);
+        res.end();
+      } else if (typeof body === "string") {
+        res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+        res.end(body);
+      } else {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+      }
+      return bridged;
+    },
+  };
+  return bridged;
+}

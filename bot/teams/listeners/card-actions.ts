@@ -1,0 +1,36 @@
+// Buttons in ipsbot cards (the agenda's Discussed, a fidelity item's answers): one route per
+// registered action, verb = actionId. A reply that replaces the original comes back as the
+// refreshed card; a form opens privately; any other reply is a short note for the person who
+// clicked. A reply's direct part goes to the person's 1:1 chat.
+import { randomUUID } from "node:crypto";
+import type { Application } from "@microsoft/teams-ai";
+import { apologise, runAction } from "../../../commands/dispatch.ts";
+import { actionRegistry } from "../../../commands/registry.ts";
+import { onCardAction, replaceWith, tell } from "../card-answer.ts";
+import { deliverDirect } from "../direct-message.ts";
+import { clinicTranslator, contextFromActivity } from "../identity.ts";
+import { plainText, renderCards } from "../render-card.ts";
+import { renderFormCard } from "../render-form-card.ts";
+import { deliverCards } from "../reply-delivery.ts";
+import type { TeamsRuntime } from "../teams-runtime.ts";
+
+export function registerCardActions(app: Application, runtime: TeamsRuntime): void {
+  const { services } = runtime;
+  for (const action of actionRegistry) {
+    onCardAction(app, runtime, action.actionId, async (turn, data) => {
+      const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
+      if (!ctx) return tell(clinicTranslator(services)("teams.unknownSender"));
+      try {
+        const reply = await runAction(ctx, action.actionId, typeof data.value === "string" ? data.value : "");
+        if (reply.kind === "form") {
+          await deliverCards(runtime, turn, [renderFormCard(reply.form, { submissionId: randomUUID() }, ctx.t)], "ephemeral", ctx.t);
+          return tell(ctx.t("teams.formOpened"));
+        }
+        if (reply.direct) await deliverDirect(runtime, turn, reply.direct, ctx.t);
+        return reply.replaceOriginal ? replaceWith(renderCards(reply)) : tell(plainText(reply));
+      } catch (error) {
+        return tell(plainText(apologise(ctx, error)));
+      }
+    });
+  }
+}

@@ -1,0 +1,39 @@
+// A typed message (`ips contact "ICA Maxi" for P-017`, or `@ipsbot agenda` in a channel): run it
+// as Slack runs the text after `/ips`, and answer with cards.
+import { randomUUID } from "node:crypto";
+import type { Application } from "@microsoft/teams-ai";
+import type { TurnContext } from "botbuilder";
+import { apologise, runCommandText } from "../../../commands/dispatch.ts";
+import { clinicTranslator, contextFromActivity } from "../identity.ts";
+import { commandTextOf } from "../message-text.ts";
+import { deliverDirect } from "../direct-message.ts";
+import { renderCards } from "../render-card.ts";
+import { renderFormCard } from "../render-form-card.ts";
+import { cardMessages, deliverCards } from "../reply-delivery.ts";
+import { rememberConversation } from "../installations.ts";
+import type { TeamsRuntime } from "../teams-runtime.ts";
+
+/** Typed text; a message carrying a `value` is a card's Action.Submit (card-answer.ts) even with empty text. */
+const isTypedMessage = async ({ activity }: TurnContext) => activity.type === "message" && typeof activity.text === "string" && (typeof activity.value !== "object" || activity.value === null);
+
+export function registerCommandMessages(app: Application, runtime: TeamsRuntime): void {
+  const { services } = runtime;
+  app.message(isTypedMessage, async (turn) => {
+    const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
+    if (!ctx) {
+      await turn.sendActivity(clinicTranslator(services)("teams.unknownSender"));
+      return;
+    }
+    // Bookkeeping for later removals: a failure here must not cost the user their answer.
+    await rememberConversation(runtime, turn.activity, ctx).catch((error: unknown) => services.logger.warn("could not record a Teams conversation", { error: String(error) }));
+    try {
+      const reply = await runCommandText(ctx, commandTextOf(turn.activity));
+      // A form is private like an ephemeral reply: it is filled in where only its owner sees it.
+      const cards = reply.kind === "form" ? [renderFormCard(reply.form, { submissionId: randomUUID() }, ctx.t)] : renderCards(reply);
+      await deliverCards(runtime, turn, cards, reply.kind === "form" ? "ephemeral" : reply.visibility, ctx.t);
+      if (reply.kind === "message" && reply.direct) await deliverDirect(runtime, turn, reply.direct, ctx.t);
+    } catch (error) {
+      await turn.sendActivities(cardMessages(renderCards(apologise(ctx, error))));
+    }
+  });
+}

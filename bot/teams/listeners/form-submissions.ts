@@ -1,0 +1,37 @@
+// Form cards: one route per registered form, verb `form:<formId>`. Field errors redraw the form
+// with the values typed and each error under its field; success replaces the form with the
+// confirmation. The card's submission id makes a repeated submission of one card store once.
+import type { Application } from "@microsoft/teams-ai";
+import { apologise, submitForm } from "../../../commands/dispatch.ts";
+import { formRegistry } from "../../../commands/registry.ts";
+import { adaptiveCard } from "../adaptive-card.ts";
+import { onCardAction, replaceWith, tell } from "../card-answer.ts";
+import { clinicTranslator, contextFromActivity } from "../identity.ts";
+import { plainText, renderCards } from "../render-card.ts";
+import { FORM_CANCEL_VERB, formVerb, readFormCardData, readFormValues, renderFormCard } from "../render-form-card.ts";
+import type { TeamsRuntime } from "../teams-runtime.ts";
+
+export function registerFormSubmissions(app: Application, runtime: TeamsRuntime): void {
+  const { services } = runtime;
+  const t = clinicTranslator(services);
+
+  for (const form of formRegistry) {
+    onCardAction(app, runtime, formVerb(form.formId), async (turn, data) => {
+      const submitted = readFormCardData(data);
+      if (!submitted || submitted.form.formId !== form.formId) return tell(t("teams.formExpired"));
+      const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
+      if (!ctx) return tell(t("teams.unknownSender"));
+      try {
+        const values = readFormValues(submitted.form, data);
+        const requestKey = `teams:${ctx.workspaceId}:${ctx.member.platformUserId}:${submitted.submissionId}`;
+        const outcome = await submitForm(ctx, form.formId, values, requestKey, submitted.form.hidden ?? {});
+        if (outcome.kind === "fieldErrors") return replaceWith([renderFormCard(submitted.form, { submissionId: submitted.submissionId, values, errors: outcome.errors }, ctx.t)]);
+        return replaceWith(renderCards(outcome.reply));
+      } catch (error) {
+        return tell(plainText(apologise(ctx, error)));
+      }
+    });
+  }
+
+  onCardAction(app, runtime, FORM_CANCEL_VERB, async () => replaceWith([adaptiveCard([{ type: "TextBlock", text: t("teams.formClosed"), isSubtle: true, wrap: true }])]));
+}

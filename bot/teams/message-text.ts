@@ -1,0 +1,28 @@
+// What a Teams message says, as the text after `/ips` would say it in Slack. In a channel the
+// bot is @mentioned: Teams puts `<at>ipsbot</at>` into the text with a mention entity. The
+// leading `ips` word is optional (the Teams command menu inserts only the command's title).
+import type { Activity } from "botbuilder";
+import { COMMAND_WORD } from "../../commands/registry.ts";
+
+interface MentionEntity {
+  type: string;
+  text?: string;
+  mentioned?: { id?: string; name?: string };
+}
+
+const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&amp;": "&" };
+
+export function commandTextOf(activity: Pick<Activity, "text" | "entities" | "recipient">): string {
+  let text = activity.text ?? "";
+  for (const entity of (activity.entities ?? []) as MentionEntity[]) {
+    if (entity.type === "mention" && entity.text && entity.mentioned?.id === activity.recipient?.id) {
+      text = text.split(entity.text).join(" ");
+    }
+  }
+  // Other people mentioned in a reason or note keep their name, without the markup.
+  text = text.replace(/<at>(.*?)<\/at>/gs, "$1");
+  text = text.replace(/&(nbsp|lt|gt|quot|#39|apos|amp);/g, (entity) => ENTITIES[entity] ?? entity);
+  const words = text.trim();
+  const leading = new RegExp(`^/?${COMMAND_WORD}(?=\\s|$)`, "i");
+  return words.replace(leading, "").trim();
+}

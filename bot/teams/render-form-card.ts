@@ -1,0 +1,124 @@
+// Platform-neutral forms ↔ Adaptive Cards. A form becomes a card with inputs and an
+// Action.Execute whose verb names the form; the submission's data carries the input values and
+// the form itself. Teams sends back no card, so carrying the form lets ipsbot redraw it with the
+// values typed and the errors beside their fields (as a Slack modal stays open). The echoed form
+// is client data: it is checked against the Form shape, and only ever shown back to the person
+// who submitted it; the values are validated by the form's use case as any input is.
+import { z } from "zod";
+import type { Form, FormField } from "../../commands/reply.ts";
+import type { Translate } from "../../prompts/catalogue.ts";
+import { adaptiveCard, universalAction, type AdaptiveCard, type CardElement } from "./adaptive-card.ts";
+import { teamsCommandSyntax } from "./render-card.ts";
+
+export const FORM_VERB_PREFIX = "form:";
+export const FORM_CANCEL_VERB = "form.cancel";
+const INPUT_PREFIX = "field.";
+
+export const formVerb = (formId: string) => `${FORM_VERB_PREFIX}${formId}`;
+
+const label = z.string().max(500);
+const formSchema = z.object({
+  formId: z.string().max(100),
+  /** The form's hidden values travel with it and come back untrusted, like everything else here. */
+  hidden: z.record(z.string().max(100), z.string().max(500)).optional(),
+  title: label,
+  submitLabel: label,
+  cancelLabel: label,
+  fields: z
+    .array(
+      z.discriminatedUnion("kind", [
+        z.object({
+          kind: z.literal("text"),
+          id: z.string().max(100),
+          label,
+          required: z.boolean(),
+          maxLength: z.number().int().positive(),
+          multiline: z.boolean().optional(),
+          placeholder: label.optional(),
+          initial: z.string().max(5000).optional(),
+        }),
+        z.object({
+          kind: z.literal("select"),
+          id: z.string().max(100),
+          label,
+          required: z.boolean(),
+          options: z.array(z.object({ value: z.string().max(200), label })).max(200),
+          initial: z.string().max(200).optional(),
+        }),
+        z.object({ kind: z.literal("date"), id: z.string().max(100), label, required: z.boolean(), initial: z.string().max(10) }),
+      ]),
+    )
+    .max(30),
+});
+
+/** What an Action.Execute of a form card carries besides the inputs. */
+export interface FormCardData {
+  form: Form;
+  /** Identifies this card: a redelivered or repeated submission of it is stored once. */
+  submissionId: string;
+}
+
+const dataSchema = z.object({ form: formSchema, submissionId: z.string().regex(/^[0-9a-f-]{36}$/) });
+
+export interface FormCardState {
+  submissionId: string;
+  values?: Readonly<Record<string, string | undefined>>;
+  errors?: Readonly<Record<string, string>>;
+}
+
+function input(field: FormField, value: string | undefined, t: Translate): CardElement {
+  // Teams checks required inputs before sending and shows errorMessage under an empty one.
+  const required = field.required ? { isRequired: true, errorMessage: t("teams.fieldRequired", { field: field.label }) } : {};
+  const common = { id: `${INPUT_PREFIX}${field.id}`, label: field.label, ...required };
+  switch (field.kind) {
+    case "text":
+      return {
+        type: "Input.Text",
+        ...common,
+        maxLength: field.maxLength,
+        ...(field.multiline ? { isMultiline: true } : {}),
+        ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+        ...(value ? { value } : {}),
+      };
+    case "select":
+      return {
+        type: "Input.ChoiceSet",
+        ...common,
+        choices: field.options.map((option) => ({ title: option.label, value: option.value })),
+        ...(value ? { value } : {}),
+      };
+    case "date":
+      return { type: "Input.Date", ...common, ...(value ? { value } : {}) };
+  }
+}
+
+export function renderFormCard(form: Form, state: FormCardState, t: Translate): AdaptiveCard {
+  const body: CardElement[] = [{ type: "TextBlock", text: form.title, size: "Medium", weight: "Bolder", wrap: true }];
+  for (const field of form.fields) {
+    // A redrawn form shows what was submitted, even an emptied field.
+    body.push(input(field, state.values ? state.values[field.id] : field.initial, t));
+    const error = state.errors?.[field.id];
+    if (error) body.push({ type: "TextBlock", text: teamsCommandSyntax(error), color: "Attention", wrap: true, spacing: "Small" });
+  }
+  const data: FormCardData = { form, submissionId: state.submissionId };
+  return adaptiveCard(body, [
+    universalAction(form.submitLabel, formVerb(form.formId), { ...data }, { style: "positive", associatedInputs: "auto" }),
+    universalAction(form.cancelLabel, FORM_CANCEL_VERB, { formId: form.formId }, { associatedInputs: "none" }),
+  ]);
+}
+
+/** The form and submission id an Action.Execute carried, or undefined when they are not a form's. */
+export function readFormCardData(data: unknown): FormCardData | undefined {
+  const parsed = dataSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The submitted value of each of the form's fields; empty inputs count as not given. */
+export function readFormValues(form: Form, data: Readonly<Record<string, unknown>>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    form.fields.map((field) => {
+      const value = data[`${INPUT_PREFIX}${field.id}`];
+      return [field.id, typeof value === "string" && value.trim() !== "" ? value : undefined];
+    }),
+  );
+}

@@ -1,0 +1,154 @@
+// Who may POST to /api/messages. With credentials: only requests carrying a valid Bot Framework
+// token (checked by botbuilder's real validation against signing keys an in-test OpenID endpoint
+// publishes). Without: only this machine (the Emulator), and never in production.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError } from "../../bot/config.ts";
+import { startBot } from "../../bot/start-bot.ts";
+import { startFakeBotFrameworkKeys, type FakeBotFrameworkKeys } from "../support/bot-framework-tokens.ts";
+import { freshDatabaseFile, queryAll } from "../support/database-copy.ts";
+import { recordingLogger } from "../support/recording-logger.ts";
+import { BOT_APP_ID, personalMessage, SPECIALIST } from "../support/teams-activities.ts";
+import { startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
+import { expectNothingStored } from "../support/unchanged.ts";
+
+const participants = (h: TeamsHarness) => queryAll(h.databaseFile, "SELECT code FROM Participant ORDER BY code").map((row) => row.code);
+
+describe("Teams with Bot Framework credentials", () => {
+  let h: TeamsHarness;
+  let keys: FakeBotFrameworkKeys;
+  const logger = recordingLogger();
+  beforeAll(async () => {
+    keys = await startFakeBotFrameworkKeys();
+    h = await startTeamsHarness({
+      env: { BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret" },
+      logger,
+      // With credentials the Emulator's loopback rule plays no part: here it would refuse everyone.
+      teams: { openIdMetadataUrl: keys.metadataUrl, isAllowedAddress: () => false },
+    });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await keys?.close();
+  });
+
+  const enrol = (code: string) => personalMessage(SPECIALIST, `ips participant add ${code}`, h.connector.serviceUrl);
+  const claims = () => ({ aud: BOT_APP_ID, serviceurl: h.connector.serviceUrl });
+
+  it.each([
+    ["no Authorization header", () => ({})],
+    ["a garbage token", () => ({ authorization: "Bearer garbage" })],
+    ["a token in another scheme", () => ({ authorization: `Basic ${keys.token(claims())}` })],
+    ["a token signed with an unpublished key", () => ({ authorization: `Bearer ${keys.token(claims(), { signer: keys.attacker })}` })],
+    ["a forged signature under the published key's id", () => ({ authorization: `Bearer ${keys.token(claims(), { signer: keys.impostor })}` })],
+    ["an expired token", () => ({ authorization: `Bearer ${keys.token(claims(), { expiresInSeconds: -600 })}` })],
+    ["a token for another bot", () => ({ authorization: `Bearer ${keys.token({ ...claims(), aud: "7c1d2e3f-0000-4000-8000-000000000000" })}` })],
+    ["a token for another service URL", () => ({ authorization: `Bearer ${keys.token({ ...claims(), serviceurl: "http://169.254.169.254/" })}` })],
+  ])("refuses a request with %s: 401, nothing stored, nothing sent", async (_case, headers) => {
+    const exchange = await expectNothingStored(h, () => h.send(enrol("P-900"), headers()));
+    expect(exchange.status).toBe(401);
+    expect(exchange.calls).toEqual([]);
+  });
+
+  it("accepts a request with a valid token and runs the command", async () => {
+    const exchange = await h.send(enrol("P-001"), { authorization: `Bearer ${keys.token(claims())}` });
+    expect(exchange.status).toBe(200);
+    expect(participants(h)).toEqual(["P-001"]);
+    // The reply needs a token from Microsoft Entra ID, which this offline machine cannot reach.
+    expect(logger.entries.some((entry) => entry.level === "error" && /network_error|ENOTFOUND|fetch/i.test(String(entry.fields.error)))).toBe(true);
+  });
+
+  it("does nothing for an authenticated activity that lacks the sender's Entra id", async () => {
+    const activity = enrol("P-002");
+    delete activity.from.aadObjectId;
+    const exchange = await expectNothingStored(h, () => h.send(activity, { authorization: `Bearer ${keys.token(claims())}` }));
+    expect(exchange.status).toBe(200);
+  });
+});
+
+describe("Teams without credentials (Emulator mode)", () => {
+  let h: TeamsHarness;
+  const logger = recordingLogger();
+  beforeAll(async () => {
+    h = await startTeamsHarness({ logger });
+  });
+  afterAll(async () => h?.stop());
+
+  it("warns at start that only this machine may post", () => {
+    const warning = logger.entries.find((entry) => entry.level === "warn" && entry.message.includes("Emulator mode"));
+    expect(warning?.message).toContain("accepts requests from this machine only");
+  });
+
+  it("accepts activities from a loopback address", async () => {
+    const exchange = await h.say("ips participant add P-001");
+    expect(exchange.status).toBe(200);
+    expect(participants(h)).toEqual(["P-001"]);
+  });
+
+  it("refuses a request that came through a proxy, with 403 and no effect", async () => {
+    const exchange = await expectNothingStored(h, () => h.send(personalMessage(SPECIALIST, "ips participant add P-901", h.connector.serviceUrl), { "x-forwarded-for": "203.0.113.9" }));
+    expect(exchange.status).toBe(403);
+    expect(exchange.calls).toEqual([]);
+  });
+
+  it.each([
+    ["text/plain", "{}", 415],
+    ["application/json", "{not json", 400],
+    ["application/json", "[]", 400],
+    ["application/json", "{}", 400],
+  ])("answers a malformed request (%s %s) with %i and stores nothing", async (contentType, body, status) => {
+    const response = await expectNothingStored(h, () => fetch(h.messagesUrl, { method: "POST", headers: { "content-type": contentType }, body }));
+    expect(response.status).toBe(status);
+  });
+});
+
+describe("Teams without credentials, reached from another machine", () => {
+  let h: TeamsHarness;
+  let checked: (string | undefined)[];
+  beforeAll(async () => {
+    checked = [];
+    // The socket address is what the guard decides on; the test stands in for a remote one.
+    h = await startTeamsHarness({ teams: { isAllowedAddress: (address) => (checked.push(address), false) } });
+  });
+  afterAll(async () => h?.stop());
+
+  it("refuses with 403, stores nothing and sends nothing to the serviceUrl the activity names", async () => {
+    const exchange = await expectNothingStored(h, () => h.say("ips participant add P-902"));
+    expect(exchange.status).toBe(403);
+    expect(exchange.calls).toEqual([]);
+    expect(checked).toEqual([expect.stringMatching(/127\.0\.0\.1$/)]);
+  });
+});
+
+describe("Teams start-up rules", () => {
+  const env = () => ({ PORT: "0", DATABASE_URL: `file:${freshDatabaseFile()}`, NODE_ENV: "production" });
+
+  it("refuses to start in production without credentials, naming the variables", async () => {
+    await expect(startBot({ env: env(), logger: recordingLogger() })).rejects.toThrow(ConfigError);
+    await expect(startBot({ env: env(), logger: recordingLogger() })).rejects.toThrow(/BOT_ID: required with BOT_PASSWORD when NODE_ENV=production.*TEAMS_ENABLED=false/);
+  });
+
+  it("starts in production with credentials, without the Emulator warning", async () => {
+    const logger = recordingLogger();
+    const bot = await startBot({ env: { ...env(), BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret" }, logger });
+    try {
+      expect(logger.entries.filter((entry) => entry.level === "warn")).toEqual([]);
+      const unsigned = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(personalMessage(SPECIALIST, "ips help", "http://127.0.0.1:9/")) });
+      expect(unsigned.status).toBe(401);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it("starts in production without Teams when TEAMS_ENABLED=false, and serves no /api/messages", async () => {
+    const logger = recordingLogger();
+    const bot = await startBot({ env: { ...env(), TEAMS_ENABLED: "false" }, logger });
+    try {
+      const response = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(response.status).toBe(404);
+      expect(logger.entries.map((entry) => entry.message)).toContain("Teams is off: TEAMS_ENABLED=false");
+      expect(bot.services.posters.teams).toBeUndefined();
+    } finally {
+      await bot.stop();
+    }
+  });
+});

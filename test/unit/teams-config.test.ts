@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../bot/config.ts";
+
+const APP_ID = "3a9d6f1e-8b2c-4d7a-9e5f-1c0b2a3d4e5f";
+const TENANT = "5f0c3e2a-1b7d-4c8e-9a6f-2d4b8e1c7a90";
+
+describe("Teams configuration", () => {
+  it("runs Teams in Emulator mode without credentials outside production", () => {
+    expect(loadConfig({}).teams).toEqual({ credentials: undefined });
+    expect(loadConfig({ NODE_ENV: "development" }).teams).toEqual({ credentials: undefined });
+  });
+
+  it("turns Teams off with TEAMS_ENABLED=false, in production too", () => {
+    expect(loadConfig({ TEAMS_ENABLED: "false", NODE_ENV: "production" }).teams).toBeUndefined();
+  });
+
+  it.each([
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret" }, { type: "MultiTenant", appId: APP_ID, password: "secret", tenantId: undefined }],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: TENANT }, { type: "SingleTenant", appId: APP_ID, password: "secret", tenantId: TENANT }],
+    [{ BOT_ID: APP_ID, BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: TENANT }, { type: "UserAssignedMSI", appId: APP_ID, password: undefined, tenantId: TENANT }],
+  ])("reads credentials from %j", (env, credentials) => {
+    expect(loadConfig({ ...env, NODE_ENV: "production" }).teams).toEqual({ credentials });
+  });
+
+  it.each([
+    [{ NODE_ENV: "production" }, "BOT_ID"],
+    [{ BOT_PASSWORD: "secret" }, "BOT_ID"],
+    [{ BOT_ID: APP_ID }, "BOT_PASSWORD"],
+    [{ BOT_ID: "not-a-guid", BOT_PASSWORD: "secret" }, "BOT_ID"],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "SingleTenant" }, "BOT_TENANT_ID"],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: "contoso" }, "BOT_TENANT_ID"],
+    [{ BOT_ID: APP_ID, BOT_TYPE: "UserAssignedMSI" }, "BOT_TENANT_ID"],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: TENANT }, "BOT_PASSWORD"],
+    [{ BOT_TYPE: "SingleTenant" }, "BOT_ID"],
+    [{ BOT_TYPE: "Federated" }, "BOT_TYPE"],
+    [{ TEAMS_ENABLED: "yes" }, "TEAMS_ENABLED"],
+  ])("stops on %j naming %s", (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+});

@@ -1,0 +1,139 @@
+// manifest.json is the Teams app manifest: valid against the official schema of the version it
+// declares (loaded offline from @microsoft/app-manifest), its command list from the registry,
+// real icons, and `npm run package:teams` zips it for upload.
+import { MAX_TEAMS_COMMANDS, teamsCommandList } from "../../bot/teams/app-package/command-list.ts";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildAppPackage, PackagingError } from "../../bot/teams/app-package/package-app.ts";
+import { drawColorIcon, drawOutlineIcon } from "../../bot/teams/app-package/icons.ts";
+import { encodePng } from "../../bot/teams/app-package/png.ts";
+import { bundledSchemaFile, ICON_FILES, manifestSchemaErrors, readManifest, withRegistryCommands } from "../../bot/teams/app-package/teams-manifest.ts";
+import { COMMAND_WORD, commandName, commandRegistry, helpReply } from "../../commands/registry.ts";
+import type { CommandContext } from "../../commands/context.ts";
+import { Catalogue } from "../../prompts/catalogue.ts";
+import { readPng } from "../support/png-reader.ts";
+import { TEST_TMP } from "../support/paths.ts";
+
+const manifest = readManifest();
+const t = Catalogue.load().translator("en");
+const BOT_ID = "3a9d6f1e-8b2c-4d7a-9e5f-1c0b2a3d4e5f";
+
+describe("the Teams app manifest", () => {
+  it("declares a schema version bundled with @microsoft/app-manifest, so it is checked offline", () => {
+    const file = bundledSchemaFile(manifest.$schema);
+    expect(file).toBeDefined();
+    const schema = JSON.parse(readFileSync(file!, "utf8"));
+    expect(schema.$schema).toBe("http://json-schema.org/draft-04/schema#");
+    expect(manifest.manifestVersion).toBe(/\/v([\d.]+)\//.exec(manifest.$schema)![1]);
+    expect(Number(manifest.manifestVersion.split(".")[1])).toBeGreaterThanOrEqual(19);
+  });
+
+  it("is valid against that official schema", async () => {
+    expect(await manifestSchemaErrors(manifest)).toEqual([]);
+  });
+
+  it.each([
+    ["an unknown scope", (m: any) => (m.bots[0].scopes = ["everywhere"])],
+    ["a bot id that is not a GUID", (m: any) => (m.bots[0].botId = "ipsbot")],
+    ["a short description over 80 characters", (m: any) => (m.description.short = "x".repeat(81))],
+    ["a property Teams does not know", (m: any) => (m.colour = "green")],
+    ["no icons", (m: any) => delete m.icons],
+  ])("would be refused with %s", async (_case, breakIt) => {
+    const broken = structuredClone(manifest);
+    breakIt(broken);
+    expect((await manifestSchemaErrors(broken)).length).toBeGreaterThan(0);
+  });
+
+  it("refuses a $schema it cannot check offline", async () => {
+    expect(await manifestSchemaErrors({ ...manifest, $schema: "https://developer.microsoft.com/json-schemas/teams/v1.18/MicrosoftTeams.schema.json" })).toEqual([
+      expect.stringContaining("cannot be checked offline"),
+    ]);
+  });
+
+  it("offers the bot in personal chats, teams and group chats, with valid domains as bare host names", () => {
+    expect(manifest.bots).toHaveLength(1);
+    expect(manifest.bots[0]!.scopes).toEqual(["personal", "team", "groupChat"]);
+    const domains = manifest.validDomains as string[];
+    expect(domains.length).toBeGreaterThan(0);
+    for (const domain of domains) expect(domain).toMatch(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+  });
+});
+
+describe("one registry for the Teams command list, the Slack manifest and the help text", () => {
+  const commands = manifest.bots[0]!.commandLists![0]!.commands;
+
+  it("lists the registry's first 12 commands (Teams' limit) in manifest.json, in its order, for every scope", () => {
+    const menu = commandRegistry.slice(0, MAX_TEAMS_COMMANDS);
+    expect(withRegistryCommands(manifest, t)).toEqual(manifest);
+    expect(commands.map((command) => command.title)).toEqual(menu.map(commandName));
+    expect(commands.map((command) => command.description)).toEqual(teamsCommandList(t).map((command) => command.description));
+    expect(commands.every((command, index) => t(`command.${menu[index]!.key}.purpose`).startsWith(command.description.replace(/…$/, "")))).toBe(true);
+    expect(manifest.bots[0]!.commandLists![0]!.scopes).toEqual(manifest.bots[0]!.scopes);
+  });
+
+  it("has a help line for every Teams command and the Slack manifest's one slash command", () => {
+    const help = helpReply({ t } as CommandContext).blocks.map((block) => ("text" in block ? block.text : "")).join("\n");
+    for (const command of commands) expect(help).toContain(`/${COMMAND_WORD} ${command.title}`);
+    const slack = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../bot/slack/manifest.json"), "utf8"));
+    expect(slack.features.slash_commands.map((command: { command: string }) => command.command)).toEqual([`/${COMMAND_WORD}`]);
+  });
+
+  it("notices a command list that drifted from the registry", async () => {
+    const drifted = structuredClone(manifest);
+    drifted.bots[0]!.commandLists![0]!.commands.pop();
+    expect(withRegistryCommands(drifted, t)).not.toEqual(drifted);
+    await expect(buildAppPackage(BOT_ID, drifted)).rejects.toThrow("run `npm run teams:manifest`");
+  });
+});
+
+describe("the Teams app icons", () => {
+  it("has a 192×192 full-colour icon", () => {
+    const png = readPng(readFileSync(ICON_FILES.color));
+    expect([png.width, png.height, png.colourType]).toEqual([192, 192, 6]);
+    expect(png.pixels.every(([, , , alpha]) => alpha === 255)).toBe(true);
+    expect(new Set(png.pixels.map((pixel) => pixel.join())).size).toBeGreaterThan(1);
+  });
+
+  it("has a 32×32 outline icon, white on transparent", () => {
+    const png = readPng(readFileSync(ICON_FILES.outline));
+    expect([png.width, png.height, png.colourType]).toEqual([32, 32, 6]);
+    const kinds = new Set(png.pixels.map(([r, g, b, a]) => (a === 0 ? "transparent" : r === 255 && g === 255 && b === 255 && a === 255 ? "white" : "other")));
+    expect([...kinds].sort()).toEqual(["transparent", "white"]);
+  });
+
+  it("are the icons the drawing code makes (`npm run teams:manifest`)", () => {
+    expect(readFileSync(ICON_FILES.color).equals(encodePng(drawColorIcon()))).toBe(true);
+    expect(readFileSync(ICON_FILES.outline).equals(encodePng(drawOutlineIcon()))).toBe(true);
+  });
+});
+
+describe("npm run package:teams", () => {
+  it("zips manifest.json with the bot id and the two icons at the archive's root", async () => {
+    const file = path.join(TEST_TMP, "ipsbot-teams-app.zip");
+    writeFileSync(file, await buildAppPackage(BOT_ID));
+    // Python's zipfile is an independent reader: names, CRCs and contents.
+    const listing = execFileSync("python3", [
+      "-c",
+      "import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(json.dumps({'names': z.namelist(), 'manifest': json.loads(z.read('manifest.json')), 'color': z.read('color.png').hex(), 'outline': z.read('outline.png').hex()}))",
+      file,
+    ]).toString();
+    const archive = JSON.parse(listing);
+    expect(archive.names).toEqual(["manifest.json", "color.png", "outline.png"]);
+    expect(archive.manifest.bots[0].botId).toBe(BOT_ID);
+    expect({ ...archive.manifest, bots: [{ ...archive.manifest.bots[0], botId: manifest.bots[0]!.botId }] }).toEqual(manifest);
+    expect(archive.color).toBe(readFileSync(ICON_FILES.color).toString("hex"));
+    expect(archive.outline).toBe(readFileSync(ICON_FILES.outline).toString("hex"));
+    expect(await manifestSchemaErrors(archive.manifest)).toEqual([]);
+  });
+
+  it("refuses to package the placeholder bot id", async () => {
+    await expect(buildAppPackage(undefined)).rejects.toThrow(PackagingError);
+    await expect(buildAppPackage("  ")).rejects.toThrow("set BOT_ID");
+  });
+
+  it("refuses a bot id that makes the manifest invalid", async () => {
+    await expect(buildAppPackage("not-a-guid")).rejects.toThrow(/not valid against .*botId/s);
+  });
+});
