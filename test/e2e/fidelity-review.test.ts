@@ -355,6 +355,14 @@ describe("fidelity self-check", () => {
       expect(reply.body.replace_original).toBe(false);
     });
 
+    it.each([["fidelity.answer", ":caseload:5"], ["fidelity.back", ":caseload"], ["fidelity.note", ":caseload"], ["fidelity.resume", ""]])(
+      "refuses %s from a member who is not the clinic's supervisor",
+      async (actionId, suffix) => {
+        const reply = await expectNothingStored(h, () => h.clickButton(actionId, `${reviewId}${suffix}`, COLLEAGUE));
+        expect(messageText(reply)).toContain("Only a supervisor of Clinic can do that.");
+      },
+    );
+
     it.each([["fidelity.answer", ":caseload:5"], ["fidelity.back", ":disclosure"], ["fidelity.score-skipped", ""], ["fidelity.post-summary", ""], ["fidelity.resume", ""], ["fidelity.note", ":caseload"]])(
       "refuses %s on another clinic's review",
       async (actionId, suffix) => {
