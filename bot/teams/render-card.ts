@@ -48,10 +48,16 @@ function renderBlock(block: Block): CardElement[] {
   }
 }
 
+/**
+ * A TextBlock needs text: the SDK drops an empty one (and Teams may refuse the card), so an empty
+ * cell (the unnamed count columns beside the digest's trend bars) holds a no-break space.
+ */
+const EMPTY_CELL = "\u00a0";
+
 function renderTable(columns: string[], rows: string[][]): CardElement[] {
   const row = (cells: string[], header: boolean): CardElement => ({
     type: "TableRow",
-    cells: columns.map((_, index) => ({ type: "TableCell", items: [textBlock(cells[index] ?? "", header ? { weight: "Bolder" } : {})] })),
+    cells: columns.map((_, index) => ({ type: "TableCell", items: [textBlock(cells[index] || EMPTY_CELL, header ? { weight: "Bolder" } : {})] })),
   });
   const tables: CardElement[] = [];
   // One Table element per slice, each with the header row, so a split card still reads on its own.
