@@ -2,7 +2,7 @@
 // (`from.aadObjectId`), which is the same in every chat, team and app; the `29:` id Teams also
 // sends differs per bot. The tenant plays the part of Slack's workspace.
 import type { Activity } from "botbuilder";
-import { buildCommandContext, type CommandContext, type RequestIdentity, type Services } from "../../commands/context.ts";
+import { buildCommandContext, withClinic, type CommandContext, type RequestIdentity, type Services } from "../../commands/context.ts";
 import type { Translate } from "../../prompts/catalogue.ts";
 import { isLocale } from "../../prompts/locales.ts";
 
@@ -33,6 +33,22 @@ export function identityOf(activity: Partial<Activity>, emulator: boolean): Requ
 export async function contextFromActivity(services: Services, activity: Partial<Activity>, emulator: boolean): Promise<CommandContext | undefined> {
   const identity = identityOf(activity, emulator);
   return identity && buildCommandContext(services, identity);
+}
+
+/** Where a private form was asked for: a channel or group chat, not the personal chat it is sent to. */
+export const formOrigin = (ctx: CommandContext): string | undefined => (ctx.isDirectMessage ? undefined : ctx.channelId);
+
+/**
+ * A form asked for in a clinic channel is filled in in the personal chat (Teams has no private
+ * modal), so its submission comes from there. Like Slack, which submits a modal in the channel it
+ * was opened from, it acts on that channel's clinic — but only on a clinic the member already
+ * belongs to, because the channel id comes back in the card's data from the client.
+ */
+export async function inClinicWhereOpened(ctx: CommandContext, openedIn: string | undefined): Promise<CommandContext> {
+  if (!openedIn || openedIn === ctx.channelId) return ctx;
+  const connected = await ctx.store.channels.activeAt({ platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: openedIn });
+  if (!connected || !ctx.memberClinics.some((clinic) => clinic.id === connected.clinic.id)) return ctx;
+  return withClinic(ctx, connected.clinic);
 }
 
 /** The clinic's language, for the few answers given before (or without) knowing the sender. */

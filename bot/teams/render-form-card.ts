@@ -56,12 +56,18 @@ export interface FormCardData {
   form: Form;
   /** Identifies this card: a redelivered or repeated submission of it is stored once. */
   submissionId: string;
+  /**
+   * The channel or group chat the form was asked for in, when it was sent to the personal chat
+   * instead (as Slack's modal remembers its channel). Untrusted on return: see identity.ts.
+   */
+  openedIn?: string;
 }
 
-const dataSchema = z.object({ form: formSchema, submissionId: z.string().regex(/^[0-9a-f-]{36}$/) });
+const dataSchema = z.object({ form: formSchema, submissionId: z.string().regex(/^[0-9a-f-]{36}$/), openedIn: z.string().max(300).optional() });
 
 export interface FormCardState {
   submissionId: string;
+  openedIn?: string;
   values?: Readonly<Record<string, string | undefined>>;
   errors?: Readonly<Record<string, string>>;
 }
@@ -100,7 +106,7 @@ export function renderFormCard(form: Form, state: FormCardState, t: Translate): 
     const error = state.errors?.[field.id];
     if (error) body.push({ type: "TextBlock", text: teamsCommandSyntax(error), color: "Attention", wrap: true, spacing: "Small" });
   }
-  const data: FormCardData = { form, submissionId: state.submissionId };
+  const data: FormCardData = { form, submissionId: state.submissionId, ...(state.openedIn ? { openedIn: state.openedIn } : {}) };
   return adaptiveCard(body, [
     universalAction(form.submitLabel, formVerb(form.formId), { ...data }, { style: "positive", associatedInputs: "auto" }),
     universalAction(form.cancelLabel, FORM_CANCEL_VERB, { formId: form.formId }, { associatedInputs: "none" }),

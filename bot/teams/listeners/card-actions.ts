@@ -8,7 +8,7 @@ import { apologise, runAction } from "../../../commands/dispatch.ts";
 import { actionRegistry } from "../../../commands/registry.ts";
 import { onCardAction, replaceWith, tell } from "../card-answer.ts";
 import { deliverDirect } from "../direct-message.ts";
-import { clinicTranslator, contextFromActivity } from "../identity.ts";
+import { clinicTranslator, contextFromActivity, formOrigin } from "../identity.ts";
 import { plainText, renderCards } from "../render-card.ts";
 import { renderFormCard } from "../render-form-card.ts";
 import { deliverCards } from "../reply-delivery.ts";
@@ -23,7 +23,8 @@ export function registerCardActions(app: Application, runtime: TeamsRuntime): vo
       try {
         const reply = await runAction(ctx, action.actionId, typeof data.value === "string" ? data.value : "");
         if (reply.kind === "form") {
-          await deliverCards(runtime, turn, [renderFormCard(reply.form, { submissionId: randomUUID() }, ctx.t)], "ephemeral", ctx.t);
+          const form = renderFormCard(reply.form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t);
+          await deliverCards(runtime, turn, [form], "ephemeral", ctx.t);
           return tell(ctx.t("teams.formOpened"));
         }
         if (reply.direct) await deliverDirect(runtime, turn, reply.direct, ctx.t);

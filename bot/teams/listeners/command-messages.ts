@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Application } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
-import { clinicTranslator, contextFromActivity } from "../identity.ts";
+import { clinicTranslator, contextFromActivity, formOrigin } from "../identity.ts";
 import { commandTextOf } from "../message-text.ts";
 import { deliverDirect } from "../direct-message.ts";
 import { renderCards } from "../render-card.ts";
@@ -29,7 +29,7 @@ export function registerCommandMessages(app: Application, runtime: TeamsRuntime)
     try {
       const reply = await runCommandText(ctx, commandTextOf(turn.activity));
       // A form is private like an ephemeral reply: it is filled in where only its owner sees it.
-      const cards = reply.kind === "form" ? [renderFormCard(reply.form, { submissionId: randomUUID() }, ctx.t)] : renderCards(reply);
+      const cards = reply.kind === "form" ? [renderFormCard(reply.form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t)] : renderCards(reply);
       await deliverCards(runtime, turn, cards, reply.kind === "form" ? "ephemeral" : reply.visibility, ctx.t);
       if (reply.kind === "message" && reply.direct) await deliverDirect(runtime, turn, reply.direct, ctx.t);
     } catch (error) {

@@ -6,7 +6,7 @@ import { apologise, submitForm } from "../../../commands/dispatch.ts";
 import { formRegistry } from "../../../commands/registry.ts";
 import { adaptiveCard } from "../adaptive-card.ts";
 import { onCardAction, replaceWith, tell } from "../card-answer.ts";
-import { clinicTranslator, contextFromActivity } from "../identity.ts";
+import { clinicTranslator, contextFromActivity, inClinicWhereOpened } from "../identity.ts";
 import { plainText, renderCards } from "../render-card.ts";
 import { FORM_CANCEL_VERB, formVerb, readFormCardData, readFormValues, renderFormCard } from "../render-form-card.ts";
 import type { TeamsRuntime } from "../teams-runtime.ts";
@@ -19,13 +19,17 @@ export function registerFormSubmissions(app: Application, runtime: TeamsRuntime)
     onCardAction(app, runtime, formVerb(form.formId), async (turn, data) => {
       const submitted = readFormCardData(data);
       if (!submitted || submitted.form.formId !== form.formId) return tell(t("teams.formExpired"));
-      const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
-      if (!ctx) return tell(t("teams.unknownSender"));
+      const sender = await contextFromActivity(services, turn.activity, runtime.emulator);
+      if (!sender) return tell(t("teams.unknownSender"));
+      const ctx = await inClinicWhereOpened(sender, submitted.openedIn);
       try {
         const values = readFormValues(submitted.form, data);
         const requestKey = `teams:${ctx.workspaceId}:${ctx.member.platformUserId}:${submitted.submissionId}`;
         const outcome = await submitForm(ctx, form.formId, values, requestKey, submitted.form.hidden ?? {});
-        if (outcome.kind === "fieldErrors") return replaceWith([renderFormCard(submitted.form, { submissionId: submitted.submissionId, values, errors: outcome.errors }, ctx.t)]);
+        if (outcome.kind === "fieldErrors") {
+          const state = { submissionId: submitted.submissionId, openedIn: submitted.openedIn, values, errors: outcome.errors };
+          return replaceWith([renderFormCard(submitted.form, state, ctx.t)]);
+        }
         return replaceWith(renderCards(outcome.reply));
       } catch (error) {
         return tell(plainText(apologise(ctx, error)));
