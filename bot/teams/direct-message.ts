@@ -28,8 +28,12 @@ export function fileCard(file: NonNullable<DirectMessage["file"]>, t: Translate)
   return cardBytes(card) <= MAX_CARD_BYTES ? card : adaptiveCard([{ type: "TextBlock", text: t("teams.fileTruncated", { name: file.name }), wrap: true }]);
 }
 
-export async function deliverDirect(runtime: TeamsRuntime, turn: TurnContext, direct: DirectMessage, t: Translate): Promise<void> {
+export function directCards(direct: DirectMessage, t: Translate): AdaptiveCard[] {
   const cards = renderCards({ kind: "message", visibility: "ephemeral", blocks: direct.blocks });
   if (direct.file) cards.push(fileCard(direct.file, t));
-  await deliverCards(runtime, turn, cards, "ephemeral", t);
+  return cards;
+}
+
+export async function deliverDirect(runtime: TeamsRuntime, turn: TurnContext, direct: DirectMessage, t: Translate): Promise<void> {
+  await deliverCards(runtime, turn, directCards(direct, t), "ephemeral", t);
 }

@@ -6,7 +6,7 @@ import type { TurnContext } from "botbuilder";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
 import { clinicTranslator, contextFromActivity, formOrigin } from "../identity.ts";
 import { commandTextOf } from "../message-text.ts";
-import { deliverDirect } from "../direct-message.ts";
+import { deliverDirect, directCards } from "../direct-message.ts";
 import { renderCards } from "../render-card.ts";
 import { renderFormCard } from "../render-form-card.ts";
 import { cardMessages, deliverCards } from "../reply-delivery.ts";
@@ -28,10 +28,19 @@ export function registerCommandMessages(app: Application, runtime: TeamsRuntime)
     await rememberConversation(runtime, turn.activity, ctx).catch((error: unknown) => services.logger.warn("could not record a Teams conversation", { error: String(error) }));
     try {
       const reply = await runCommandText(ctx, commandTextOf(turn.activity));
-      // A form is private like an ephemeral reply: it is filled in where only its owner sees it.
-      const cards = reply.kind === "form" ? [renderFormCard(reply.form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t)] : renderCards(reply);
-      await deliverCards(runtime, turn, cards, reply.kind === "form" ? "ephemeral" : reply.visibility, ctx.t);
-      if (reply.kind === "message" && reply.direct) await deliverDirect(runtime, turn, reply.direct, ctx.t);
+      if (reply.kind === "form") {
+        // A form is private like an ephemeral reply: it is filled in where only its owner sees it.
+        const form = renderFormCard(reply.form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t);
+        await deliverCards(runtime, turn, [form], "ephemeral", ctx.t);
+      } else if (reply.visibility === "ephemeral") {
+        // A private answer and its direct part (an item card, an export) go to the personal chat
+        // together, so a channel gets one notice.
+        const direct = reply.direct ? directCards(reply.direct, ctx.t) : [];
+        await deliverCards(runtime, turn, [...renderCards(reply), ...direct], "ephemeral", ctx.t);
+      } else {
+        await deliverCards(runtime, turn, renderCards(reply), "channel", ctx.t);
+        if (reply.direct) await deliverDirect(runtime, turn, reply.direct, ctx.t);
+      }
     } catch (error) {
       await turn.sendActivities(cardMessages(renderCards(apologise(ctx, error))));
     }
