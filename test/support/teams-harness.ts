@@ -35,19 +35,30 @@ export interface TeamsHarness {
   mention(text: string, user?: TeamsUser): Promise<Exchange>;
   /** Clicks an Action.Execute (verb and data as the card carries them) in a personal chat. */
   execute(verb: string, data: Record<string, unknown>, user?: TeamsUser, cardMessageId?: string): Promise<Exchange>;
+  /** Runs one scheduler round (with the harness's clock) and returns what it sent to the connector, cards checked. */
+  tick(): Promise<ConnectorCall[]>;
   tables(): Record<string, unknown[]>;
   rowCounts(): Record<string, number>;
   stop(): Promise<void>;
 }
 
 export async function startTeamsHarness(
-  options: { clock?: Clock; env?: Record<string, string>; logger?: Logger; teams?: StartOptions["teams"]; /** the benchmark measures the bot alone */ checkCards?: boolean } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    logger?: Logger;
+    teams?: StartOptions["teams"];
+    /** false: no cron timer; the test drives the scheduler with tick() and its fake clock. */
+    schedulerTimer?: boolean;
+    /** the benchmark measures the bot alone */ checkCards?: boolean;
+  } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector();
   const databaseFile = freshDatabaseFile();
   const bot = await startBot({
     env: { PORT: "0", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "error", ...options.env },
     clock: options.clock,
+    schedulerTimer: options.schedulerTimer,
     logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
     teams: { retryPolicy: TEST_RETRY_POLICY, ...options.teams },
   });
@@ -77,6 +88,13 @@ export async function startTeamsHarness(
     say: (text, user = SPECIALIST) => send(personalMessage(user, text, connector.serviceUrl)),
     mention: (text, user = SPECIALIST) => send(channelMention(user, text, connector.serviceUrl)),
     execute: (verb, data, user = SPECIALIST, cardMessageId) => send(executeInvoke(user, verb, data, connector.serviceUrl, { cardMessageId })),
+    async tick() {
+      const before = connector.calls.length;
+      await bot.scheduler.tick();
+      const calls = connector.calls.slice(before);
+      if (options.checkCards !== false) expectValidCards({ body: undefined, calls });
+      return calls;
+    },
     tables: () => readTables(databaseFile),
     rowCounts: () => countRows(databaseFile),
     async stop() {
@@ -87,7 +105,7 @@ export async function startTeamsHarness(
 }
 
 /** Every card the bot sends in any Teams test must satisfy the Adaptive Cards SDK and Teams' size limit. */
-function expectValidCards(exchange: Exchange): void {
+function expectValidCards(exchange: Pick<Exchange, "body" | "calls">): void {
   const cards = [...exchange.calls.flatMap(cardsOf), ...(invokeCard(exchange) ? [invokeCard(exchange)!] : [])];
   for (const card of cards) {
     const problems = adaptiveCardProblems(card);
@@ -130,4 +148,31 @@ export function repliesText(calls: readonly ConnectorCall[]): string {
     .filter((call) => call.body.type === "message")
     .map((call) => [call.body.text ?? "", ...cardsOf(call).map(cardText)].filter(Boolean).join("\n"))
     .join("\n---\n");
+}
+
+export interface CardAction {
+  title: string;
+  verb: string;
+  data: Record<string, any>;
+}
+
+/** Every Action.Execute in a card, in reading order, with the data Teams sends back when it is clicked. */
+export function executeActions(card: Record<string, any>): CardAction[] {
+  const found: CardAction[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== "object" || node === null) return;
+    const element = node as Record<string, any>;
+    if (element.type === "Action.Execute") found.push({ title: element.title, verb: element.verb, data: element.data });
+    for (const key of ["body", "items", "actions"]) visit(element[key]);
+  };
+  visit(card);
+  return found;
+}
+
+/** The card's `nth` Action.Execute with this title; fails when there is none. */
+export function actionTitled(card: Record<string, any>, title: string, nth = 0): CardAction {
+  const matching = executeActions(card).filter((action) => action.title === title);
+  if (matching.length <= nth) throw new Error(`no button [${title}] #${nth + 1} in the card:\n${cardText(card)}`);
+  return matching[nth]!;
 }
