@@ -20,6 +20,12 @@ export interface ActionSpec {
   /** Who may click it; everyone on the treatment team ("member") unless said. */
   permission?: Permission;
   run(ctx: CommandContext, value: string): Promise<Reply>;
+  /**
+   * The clinic a button belongs to, read from its value (a review id, say), so a click in a direct
+   * message by a member of several clinics needs no "which clinic?". Only clinics the member
+   * belongs to are taken.
+   */
+  clinicOf?(store: CommandContext["store"], value: string): Promise<number | null>;
 }
 
 /** A form submission; `values` come from the client and are untrusted. */
@@ -33,4 +39,6 @@ export interface FormSpec {
     requestKey: string,
     hidden: Readonly<Record<string, string>>,
   ): Promise<FormOutcome>;
+  /** As ActionSpec.clinicOf, from the form's hidden values. */
+  clinicOf?(store: CommandContext["store"], hidden: Readonly<Record<string, string>>): Promise<number | null>;
 }

@@ -62,6 +62,8 @@ export interface CommandContext {
   clinic: ClinicRecord;
   /** Clinics the member belongs to (for `clinic:` and the "which clinic?" answer). */
   memberClinics: ClinicRecord[];
+  /** True when nothing in the request said which of several clinics is meant. */
+  clinicAmbiguous: boolean;
   channelId: string | undefined;
   isDirectMessage: boolean;
   serviceUrl: string | undefined;
@@ -115,7 +117,7 @@ export async function buildCommandContext(services: Services, identity: RequestI
   );
 }
 
-type ContextBase = Omit<CommandContext, "clinic" | "locale" | "t">;
+type ContextBase = Omit<CommandContext, "clinic" | "locale" | "t" | "clinicAmbiguous">;
 
 /** The context acting on `clinic`; without one, reading ctx.clinic asks which clinic is meant. */
 export function withClinic(base: ContextBase | CommandContext, clinic: ClinicRecord | undefined): CommandContext {
@@ -126,6 +128,7 @@ export function withClinic(base: ContextBase | CommandContext, clinic: ClinicRec
   const ctx = Object.defineProperties({}, fields) as CommandContext;
   ctx.locale = locale;
   ctx.t = base.catalogue.translator(locale);
+  ctx.clinicAmbiguous = clinic === undefined;
   if (clinic) return { ...ctx, clinic };
   return Object.defineProperty(ctx, "clinic", {
     enumerable: true,

@@ -31,8 +31,9 @@ export async function runAction(ctx: CommandContext, actionId: string, value: st
   return guard(ctx, () => undefined, async () => {
     const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new Error(`no action ${actionId}`);
-    await authorize(ctx, action.permission ?? "member");
-    return action.run(ctx, value);
+    const acting = await clinicFromPayload(ctx, () => action.clinicOf?.(ctx.store, value));
+    await authorize(acting, action.permission ?? "member");
+    return action.run(acting, value);
   });
 }
 
@@ -46,8 +47,9 @@ export async function submitForm(
   try {
     const form = formRegistry.find((candidate) => candidate.formId === formId);
     if (!form) throw new Error(`no form ${formId}`);
-    await authorize(ctx, form.permission ?? "member");
-    return await form.submit(ctx, values, requestKey, hidden);
+    const acting = await clinicFromPayload(ctx, () => form.clinicOf?.(ctx.store, hidden));
+    await authorize(acting, form.permission ?? "member");
+    return await form.submit(acting, values, requestKey, hidden);
   } catch (error) {
     if (error instanceof Refusal) return { kind: "done", reply: errorReply(ctx.t(error.messageKey, error.params)) };
     return { kind: "done", reply: apologise(ctx, error) };
@@ -66,6 +68,14 @@ function chooseClinic(ctx: CommandContext, name: string): CommandContext {
   const clinic = ctx.memberClinics.find((candidate) => candidate.name.toLocaleLowerCase("sv") === wanted);
   if (!clinic) throw new Refusal("error.clinicUnknown", { name, clinics: ctx.memberClinics.map((candidate) => candidate.name).join(", ") });
   return withClinic(ctx, clinic);
+}
+
+/** When the request left the clinic open, a button or form may name it (only one of the member's own). */
+async function clinicFromPayload(ctx: CommandContext, clinicOf: () => Promise<number | null> | undefined): Promise<CommandContext> {
+  if (!ctx.clinicAmbiguous) return ctx;
+  const clinicId = await clinicOf();
+  const clinic = ctx.memberClinics.find((candidate) => candidate.id === clinicId);
+  return clinic ? withClinic(ctx, clinic) : ctx;
 }
 
 function findCommand(tokens: readonly Token[]): CommandSpec | undefined {

@@ -63,6 +63,12 @@ export function fidelityReviewRepository(db: Db) {
       return row && toReview(row);
     },
 
+    /** Which clinic a review belongs to (to route a click that names only the review). */
+    async clinicOf(reviewId: number): Promise<number | null> {
+      const row = await db.fidelityReview.findUnique({ where: { id: reviewId }, select: { clinicId: true } });
+      return row?.clinicId ?? null;
+    },
+
     async find(reviewId: number, clinicId: number): Promise<FidelityReviewRecord | null> {
       const row = await db.fidelityReview.findFirst({ where: { id: reviewId, clinicId }, include: withAnswers });
       return row && toReview(row);

@@ -57,3 +57,9 @@ export function parseAnswerValue(ctx: CommandContext, value: string): AnswerTarg
 export function requireItem(ctx: CommandContext, itemKey: string): FidelityItem {
   return ctx.fidelityItems.item(itemKey) ?? refuse("fidelity.error.unknownItem", { input: itemKey.slice(0, 60) });
 }
+
+/** The clinic of the review a fidelity button or note form names (its value starts with the review id). */
+export async function clinicOfReviewValue(store: CommandContext["store"], value: string): Promise<number | null> {
+  const reviewId = value.split(":")[0] ?? "";
+  return reviewIdPattern.test(reviewId) ? store.fidelityReviews.clinicOf(Number(reviewId)) : null;
+}

@@ -5,7 +5,7 @@
 import { actorOf, type CommandContext } from "../context.ts";
 import type { ActionSpec } from "../command-spec.ts";
 import type { MessageReply } from "../reply.ts";
-import { parseAnswerValue, parseItemValue, parseReviewValue } from "./action-values.ts";
+import { clinicOfReviewValue, parseAnswerValue, parseItemValue, parseReviewValue } from "./action-values.ts";
 import { firstUnscoredIndex, stepAfterAnswer, stepBack } from "./conversation.ts";
 import { ANSWER_ACTION_ID, BACK_ACTION_ID, currentCard } from "./item-card.ts";
 import { evidenceJson, suggestionForItem } from "./item-evidence.ts";
@@ -48,6 +48,6 @@ async function redraw(ctx: CommandContext, review: FidelityReviewRecord): Promis
   return { kind: "message", visibility: "channel", replaceOriginal: true, blocks: await currentCard(ctx, review) };
 }
 
-export const answerItemAction: ActionSpec = { actionId: ANSWER_ACTION_ID, permission: "supervisor", run: answerItem };
-export const backAction: ActionSpec = { actionId: BACK_ACTION_ID, permission: "supervisor", run: goBack };
-export const scoreSkippedAction: ActionSpec = { actionId: SCORE_SKIPPED_ACTION_ID, permission: "supervisor", run: scoreSkippedItems };
+export const answerItemAction: ActionSpec = { actionId: ANSWER_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: answerItem };
+export const backAction: ActionSpec = { actionId: BACK_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: goBack };
+export const scoreSkippedAction: ActionSpec = { actionId: SCORE_SKIPPED_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: scoreSkippedItems };

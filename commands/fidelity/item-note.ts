@@ -6,7 +6,7 @@ import type { ActionSpec, FormSpec } from "../command-spec.ts";
 import { ephemeral, type FormReply } from "../reply.ts";
 import { Refusal } from "../refusal.ts";
 import { freeText, NOTE_MAX_LENGTH, parseInput } from "../validation.ts";
-import { itemValue, parseItemValue } from "./action-values.ts";
+import { clinicOfReviewValue, itemValue, parseItemValue } from "./action-values.ts";
 import { answerFor } from "./conversation.ts";
 import { NOTE_ACTION_ID } from "./item-card.ts";
 import { changedReview, refuseClosed, requireReview } from "./review-access.ts";
@@ -44,11 +44,12 @@ export async function noteForm(ctx: CommandContext, value: string): Promise<Form
 
 const noteSchema = z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) });
 
-export const noteAction: ActionSpec = { actionId: NOTE_ACTION_ID, permission: "supervisor", run: noteForm };
+export const noteAction: ActionSpec = { actionId: NOTE_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: noteForm };
 
 export const noteFormSpec: FormSpec = {
   formId: NOTE_FORM_ID,
   permission: "supervisor",
+  clinicOf: (store, hidden) => clinicOfReviewValue(store, hidden.target ?? ""),
   async submit(ctx, values, _requestKey, hidden) {
     const { reviewId, item } = parseItemValue(ctx, hidden.target ?? "");
     let note: string | undefined;

@@ -5,7 +5,7 @@ import type { ActionSpec } from "../command-spec.ts";
 import { ChannelGoneError } from "../ports.ts";
 import { ephemeral, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
-import { parseReviewValue } from "./action-values.ts";
+import { clinicOfReviewValue, parseReviewValue } from "./action-values.ts";
 import { refuseClosed, requireReview } from "./review-access.ts";
 import { channelSummaryBlocks, POST_SUMMARY_ACTION_ID } from "./summary.ts";
 
@@ -27,4 +27,4 @@ export async function postSummary(ctx: CommandContext, value: string): Promise<M
   return ephemeral({ type: "text", tone: "success", text: ctx.t("fidelity.posted") });
 }
 
-export const postSummaryAction: ActionSpec = { actionId: POST_SUMMARY_ACTION_ID, permission: "supervisor", run: postSummary };
+export const postSummaryAction: ActionSpec = { actionId: POST_SUMMARY_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: postSummary };

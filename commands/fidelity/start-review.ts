@@ -6,7 +6,7 @@ import { formatDay } from "../format.ts";
 import { refuseLeftovers, splitArguments } from "../parse/arguments.ts";
 import type { MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
-import { parseReviewValue, reviewValue } from "./action-values.ts";
+import { clinicOfReviewValue, parseReviewValue, reviewValue } from "./action-values.ts";
 import { currentCard } from "./item-card.ts";
 import { positionText, refuseClosed, requireReview } from "./review-access.ts";
 import { DEFAULT_PERIOD_MONTHS, parsePeriodMonths, reviewPeriod } from "./review-period.ts";
@@ -72,6 +72,7 @@ export const startReviewCommand: CommandSpec = {
 export const resumeReviewAction: ActionSpec = {
   actionId: RESUME_ACTION_ID,
   permission: "supervisor",
+  clinicOf: clinicOfReviewValue,
   async run(ctx, value) {
     return continueReview(ctx, parseReviewValue(value));
   },
