@@ -9,7 +9,7 @@ import { sendDirectMessage } from "../direct-message.ts";
 import { contextFromInteraction } from "../identity.ts";
 import { renderMessage, renderMessages, slackActionIdPattern } from "../render-blocks.ts";
 import { renderModal } from "../render-modal.ts";
-import { refreshHomeFor } from "./home-tab.ts";
+import { refreshHomeAfterChange } from "./home-tab.ts";
 
 export function registerButtonActions(app: App, services: Services): void {
   for (const action of actionRegistry) {
@@ -40,7 +40,7 @@ export function registerButtonActions(app: App, services: Services): void {
           if (body.response_url) await respond({ replace_original: false, response_type: "ephemeral", ...apology });
           else await client.chat.postMessage({ channel: body.user.id, ...apology });
         }
-        await refreshHomeFor(client, services, ctx);
+        await refreshHomeAfterChange(client, services, ctx);
       },
     );
   }

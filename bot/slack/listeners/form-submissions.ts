@@ -8,7 +8,7 @@ import { formRegistry } from "../../../commands/registry.ts";
 import { contextFromInteraction } from "../identity.ts";
 import { renderMessages } from "../render-blocks.ts";
 import { readModalMetadata, readModalValues } from "../render-modal.ts";
-import { refreshHomeFor } from "./home-tab.ts";
+import { refreshHomeAfterChange } from "./home-tab.ts";
 
 type WebClient = AllMiddlewareArgs["client"];
 
@@ -24,7 +24,7 @@ export function registerFormSubmissions(app: App, services: Services): void {
       }
       await ack();
       await postToUser(client, body.user.id, channelId, outcome.reply, services);
-      await refreshHomeFor(client, services, ctx);
+      await refreshHomeAfterChange(client, services, ctx);
     });
   }
 }

@@ -14,13 +14,25 @@ type WebClient = AllMiddlewareArgs["client"];
 /** Slack allows 100 blocks in a Home tab. */
 const HOME_BLOCK_LIMIT = 100;
 
+// Members who opened the Home tab since this process started. Opening it always redraws it, so
+// only they can be looking at a drawn tab that a change would make stale: redrawing for everyone
+// after every command would double the work of each command for people who never look.
+const homeViewers = new Set<string>();
+const viewerKey = (ctx: CommandContext) => `${ctx.workspaceId}:${ctx.member.platformUserId}`;
+
 export function registerHomeTab(app: App, services: Services): void {
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
     const teamId = (body as { team_id?: string }).team_id;
     const ctx = await contextFromInteraction(services, { team: teamId ? { id: teamId } : null, user: { id: event.user } }, undefined);
+    homeViewers.add(viewerKey(ctx));
     await refreshHomeFor(client, services, ctx);
   });
+}
+
+/** Redraws the member's Home tab after a change they made, if they have been looking at it. */
+export async function refreshHomeAfterChange(client: WebClient, services: Services, ctx: CommandContext): Promise<void> {
+  if (homeViewers.has(viewerKey(ctx))) await refreshHomeFor(client, services, ctx);
 }
 
 export async function refreshHomeFor(client: WebClient, services: Services, ctx: CommandContext): Promise<void> {

@@ -8,7 +8,7 @@ import { contextFromCommand } from "../identity.ts";
 import { renderMessage, renderMessages, unescapeSlackText } from "../render-blocks.ts";
 import { renderModal } from "../render-modal.ts";
 import { sendDirectMessage } from "../direct-message.ts";
-import { refreshHomeFor } from "./home-tab.ts";
+import { refreshHomeAfterChange } from "./home-tab.ts";
 
 export function registerSlashCommand(app: App, services: Services): void {
   app.command(`/${COMMAND_WORD}`, async ({ command, ack, respond, client }) => {
@@ -24,7 +24,7 @@ export function registerSlashCommand(app: App, services: Services): void {
       for (const message of renderMessages(reply)) {
         await respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", ...message });
       }
-      await refreshHomeFor(client, services, ctx);
+      await refreshHomeAfterChange(client, services, ctx);
     } catch (error) {
       await respond({ response_type: "ephemeral", ...renderMessage(apologise(ctx, error)) });
     }
