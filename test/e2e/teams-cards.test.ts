@@ -4,24 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll } from "../support/database-copy.ts";
 import type { ConnectorCall } from "../support/fake-bot-connector.ts";
 import { COLLEAGUE, executeInvoke, SPECIALIST, submitMessage } from "../support/teams-activities.ts";
-import { cardsOf, cardText, fixedClock, invokeCard, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
+import { cardsOf, cardText, executeActions, fixedClock, invokeCard, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
 const clock = fixedClock("2026-11-18T10:00:00Z");
 
-/** Every Action.Execute in a card. */
-function executeActions(card: Record<string, any>): { title: string; verb: string; data: Record<string, any> }[] {
-  const found: { title: string; verb: string; data: Record<string, any> }[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== "object" || node === null) return;
-    const element = node as Record<string, any>;
-    if (element.type === "Action.Execute") found.push({ title: element.title, verb: element.verb, data: element.data });
-    for (const key of ["body", "items", "actions"]) visit(element[key]);
-  };
-  visit(card);
-  return found;
-}
 
 const onlyCard = (calls: ConnectorCall[]) => {
   const cards = calls.flatMap(cardsOf);
