@@ -3,7 +3,7 @@
 import type { CommandContext } from "../context.ts";
 import { clinicToday } from "../context.ts";
 import type { CommandSpec } from "../command-spec.ts";
-import { refuseLeftovers } from "../parse/arguments.ts";
+import { refuseLeftovers, takingNoArguments } from "../parse/arguments.ts";
 import { ephemeral, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { isoWeekOf, formatIsoWeek } from "../rules/iso-week.ts";
@@ -21,10 +21,7 @@ export async function previewDigest(ctx: CommandContext): Promise<MessageReply> 
 export const previewDigestCommand: CommandSpec = {
   path: ["digest", "preview"],
   key: "digest-preview",
-  async run(ctx, args) {
-    refuseLeftovers(args);
-    return previewDigest(ctx);
-  },
+  run: takingNoArguments(previewDigest),
 };
 
 export const postDigestCommand: CommandSpec = {

@@ -3,7 +3,7 @@
 // are stable identifiers for spreadsheets and scripts, the same in every language.
 import { clinicToday, type CommandContext } from "../context.ts";
 import type { CommandSpec } from "../command-spec.ts";
-import { refuseLeftovers } from "../parse/arguments.ts";
+import { takingNoArguments } from "../parse/arguments.ts";
 import type { MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { answerFor } from "./conversation.ts";
@@ -68,8 +68,5 @@ export const exportReviewsCommand: CommandSpec = {
   path: ["fidelity", "export"],
   permission: "supervisor",
   key: "fidelityExport",
-  async run(ctx, args) {
-    refuseLeftovers(args);
-    return exportReviews(ctx);
-  },
+  run: takingNoArguments(exportReviews),
 };

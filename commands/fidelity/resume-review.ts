@@ -3,7 +3,7 @@
 import { actorOf, type CommandContext } from "../context.ts";
 import type { CommandSpec } from "../command-spec.ts";
 import { formatDay } from "../format.ts";
-import { refuseLeftovers } from "../parse/arguments.ts";
+import { takingNoArguments } from "../parse/arguments.ts";
 import { ephemeral, type MessageReply } from "../reply.ts";
 import { changedReview, requireOpenReview } from "./review-access.ts";
 import { continueReview } from "./start-review.ts";
@@ -23,18 +23,12 @@ export const resumeReviewCommand: CommandSpec = {
   path: ["fidelity", "resume"],
   permission: "supervisor",
   key: "fidelityResume",
-  async run(ctx, args) {
-    refuseLeftovers(args);
-    return resumeReview(ctx);
-  },
+  run: takingNoArguments(resumeReview),
 };
 
 export const cancelReviewCommand: CommandSpec = {
   path: ["fidelity", "cancel"],
   permission: "supervisor",
   key: "fidelityCancel",
-  async run(ctx, args) {
-    refuseLeftovers(args);
-    return cancelReview(ctx);
-  },
+  run: takingNoArguments(cancelReview),
 };

@@ -2,7 +2,7 @@
 // of the last five, oldest to newest like Bilaga 1 of the Stockholm evaluation.
 import type { CommandContext } from "../context.ts";
 import type { CommandSpec } from "../command-spec.ts";
-import { refuseLeftovers } from "../parse/arguments.ts";
+import { takingNoArguments } from "../parse/arguments.ts";
 import { ephemeral, type Block, type MessageReply } from "../reply.ts";
 import { scoreSheetOf } from "./conversation.ts";
 import { scoreReview } from "./scoring.ts";
@@ -72,8 +72,5 @@ function truncate(text: string, width: number): string {
 export const reviewHistoryCommand: CommandSpec = {
   path: ["fidelity", "history"],
   key: "fidelityHistory",
-  async run(ctx, args) {
-    refuseLeftovers(args);
-    return showReviewHistory(ctx);
-  },
+  run: takingNoArguments(showReviewHistory),
 };

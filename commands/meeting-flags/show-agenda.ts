@@ -3,7 +3,7 @@
 import type { CommandContext } from "../context.ts";
 import type { CommandSpec } from "../command-spec.ts";
 import { formatDay } from "../format.ts";
-import { refuseLeftovers } from "../parse/arguments.ts";
+import { takingNoArguments } from "../parse/arguments.ts";
 import { ephemeral, type Block, type MessageReply } from "../reply.ts";
 
 export const DISCUSSED_ACTION_ID = "meeting-flag.discussed";
@@ -51,8 +51,5 @@ export async function showAgenda(ctx: CommandContext): Promise<MessageReply> {
 export const showAgendaCommand: CommandSpec = {
   path: ["agenda"],
   key: "agenda",
-  async run(ctx, args) {
-    refuseLeftovers(args);
-    return showAgenda(ctx);
-  },
+  run: takingNoArguments(showAgenda),
 };

@@ -1,4 +1,6 @@
 // Small helpers the inline commands share to split their words before zod validates them.
+import type { CommandContext } from "../context.ts";
+import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { takeOptions } from "./options.ts";
 import type { Token } from "./tokenize.ts";
@@ -19,4 +21,12 @@ export function refuseLeftovers(words: readonly Token[]): void {
 export function firstWordAsCode(words: readonly Token[]): string {
   const first = words[0];
   return first ? first.text : refuse("error.participantCodeMissing");
+}
+
+/** The run of a command that takes no words after its name: extra words are refused, then `use` runs. */
+export function takingNoArguments(use: (ctx: CommandContext) => Promise<Reply>) {
+  return async (ctx: CommandContext, args: readonly Token[]): Promise<Reply> => {
+    refuseLeftovers(args);
+    return use(ctx);
+  };
 }

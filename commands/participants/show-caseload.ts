@@ -1,7 +1,7 @@
 // /ips caseload: the caller's participants, with the numbers IPS supervision asks about.
 import { clinicToday, type CommandContext } from "../context.ts";
 import type { CommandSpec } from "../command-spec.ts";
-import { refuseLeftovers } from "../parse/arguments.ts";
+import { takingNoArguments } from "../parse/arguments.ts";
 import { ephemeral, type Block, type MessageReply } from "../reply.ts";
 import { daysBetween } from "../rules/calendar-day.ts";
 import { CASELOAD_CEILING, isActiveStatus, isOverCaseloadCeiling } from "../rules/caseload.ts";
@@ -46,8 +46,5 @@ export async function caseloadBlocks(ctx: CommandContext): Promise<Block[]> {
 export const showCaseloadCommand: CommandSpec = {
   path: ["caseload"],
   key: "caseload",
-  async run(ctx, args) {
-    refuseLeftovers(args);
-    return showCaseload(ctx);
-  },
+  run: takingNoArguments(showCaseload),
 };
