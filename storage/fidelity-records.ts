@@ -48,11 +48,3 @@ export type ReviewChange =
   | { outcome: "changed" | "unchanged"; review: FidelityReviewRecord }
   | { outcome: "closed"; review: FidelityReviewRecord }
   | { outcome: "unknown" };
-
-export interface ConnectedChannelRecord {
-  id: number;
-  platform: string;
-  workspaceId: string;
-  channelId: string;
-  serviceUrl: string | null;
-}
