@@ -9,7 +9,7 @@ import { takeOptions } from "./parse/options.ts";
 import { tokenize, type Token } from "./parse/tokenize.ts";
 import { actionRegistry, COMMAND_WORD, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
 import { errorReply, type FormOutcome, type MessageReply, type Reply } from "./reply.ts";
-import { Refusal } from "./refusal.ts";
+import { Refusal, refuse } from "./refusal.ts";
 import { closestMatch } from "./rules/closest-match.ts";
 
 export async function runCommandText(ctx: CommandContext, text: string): Promise<Reply> {
@@ -20,7 +20,7 @@ export async function runCommandText(ctx: CommandContext, text: string): Promise
     const { options, rest: tokens } = splitClinicOption(tokenized.tokens);
     if (tokens.length === 0) return helpReply(ctx);
     spec = findCommand(tokens);
-    if (!spec) return unknownCommand(ctx, tokens);
+    if (!spec) return unknownCommand(tokens);
     const acting = options.has("clinic") ? chooseClinic(ctx, options.get("clinic") ?? "") : ctx;
     await authorize(acting, spec.permission ?? "member");
     return spec.run(acting, tokens.slice(spec.path.length));
@@ -85,7 +85,8 @@ function findCommand(tokens: readonly Token[]): CommandSpec | undefined {
     .find((spec) => spec.path.every((word, index) => words[index] === word) && !tokens.slice(0, spec.path.length).some((token) => token.quoted));
 }
 
-function unknownCommand(ctx: CommandContext, tokens: readonly Token[]): MessageReply {
+/** Refuses with a suggestion; a refusal, so that what was typed is never echoed with an identity number in it. */
+function unknownCommand(tokens: readonly Token[]): never {
   const names = commandRegistry.map(commandName);
   const typed = (wordCount: number) => tokens.slice(0, wordCount).map((token) => token.text.toLowerCase()).join(" ");
   // Compare like with like: "partcipant ad" against two-word commands, "agnda" against one-word ones.
@@ -95,11 +96,9 @@ function unknownCommand(ctx: CommandContext, tokens: readonly Token[]): MessageR
   // "/ips fidelity" alone: list the commands that start with that word.
   const group = names.filter((name) => name.startsWith(`${typed(1)} `));
   if (tokens.length === 1 && group.length > 0) {
-    return errorReply(ctx.t("error.subcommandMissing", { input, choices: group.map((name) => `\`/${COMMAND_WORD} ${name}\``).join(", ") }));
+    refuse("error.subcommandMissing", { input, choices: group.map((name) => `\`/${COMMAND_WORD} ${name}\``).join(", ") });
   }
-  return suggestion
-    ? errorReply(ctx.t("error.unknownCommand", { input, suggestion }))
-    : errorReply(ctx.t("error.unknownCommandNoSuggestion", { input }));
+  return suggestion ? refuse("error.unknownCommand", { input, suggestion }) : refuse("error.unknownCommandNoSuggestion", { input });
 }
 
 async function guard<T extends Reply>(ctx: CommandContext, currentSpec: () => CommandSpec | undefined, work: () => Promise<T>): Promise<T | MessageReply> {

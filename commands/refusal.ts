@@ -2,16 +2,24 @@
 // message key. A use case throws a Refusal; the dispatcher turns it into a localised error reply
 // and, for forms, a field error. Anything else is unexpected and gets a correlation id.
 import type { MessageParams } from "../prompts/catalogue.ts";
+import { containsIdentityNumber } from "./rules/identity-number-guard.ts";
 
 export class Refusal extends Error {
   override name = "Refusal";
+  readonly messageKey: string;
+  readonly params: MessageParams;
   constructor(
-    readonly messageKey: string,
-    readonly params: MessageParams = {},
+    messageKey: string,
+    params: MessageParams = {},
     /** The form field the problem belongs to, when the input came from a form. */
     readonly field?: string,
   ) {
     super(messageKey);
+    // A refusal that would echo what was typed never echoes an identity number: whatever else
+    // was wrong ("P-811218-9876 is not a code"), the number is what the person must hear about.
+    const echoesIdentityNumber = Object.values(params).some((value) => typeof value === "string" && containsIdentityNumber(value));
+    this.messageKey = echoesIdentityNumber ? "error.identityNumber" : messageKey;
+    this.params = echoesIdentityNumber ? {} : params;
   }
 }
 

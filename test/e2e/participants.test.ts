@@ -38,7 +38,7 @@ describe("participants", () => {
   it.each([
     ["participant add P-017", "`P-017` is already enrolled in Clinic"],
     ["participant add Anna", "`Anna` is not a participant code"],
-    ["participant add 19121212-1212", "is not a participant code"],
+    ["participant add 19121212-1212", "personal identity number"],
     ["participant add P-019 since:2026-02-30", "`2026-02-30` is not a date"],
     ["participant add P-019 since:18/11/2026", "`18/11/2026` is not a date"],
     ["participant add P-019 since:2026-11-19", "2026-11-19 is in the future"],

@@ -1,5 +1,45 @@
+import fc from "fast-check";
 import { describe, it, expect } from "vitest";
 import { containsIdentityNumber, findIdentityNumber } from "../../commands/rules/identity-number-guard.ts";
+import { normaliseDigitsAndSeparators } from "../../commands/rules/identity-number-text.ts";
+import { IDENTITY_NUMBERS, NOT_IDENTITY_NUMBERS } from "../fixtures/identity-numbers.ts";
+import { inText, mobileNumberFailingLuhn, norwegianNumber, swedishNumber, writtenAsPeopleDo } from "../support/identity-number-arbitraries.ts";
+
+describe("identity numbers written the ways people type and paste them", () => {
+  it("has at least 60 positive and 30 negative cases", () => {
+    expect(IDENTITY_NUMBERS.length).toBeGreaterThanOrEqual(60);
+    expect(NOT_IDENTITY_NUMBERS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(IDENTITY_NUMBERS)("finds %s", (_description, text, kind) => {
+    expect(findIdentityNumber(text)).toBe(kind);
+  });
+
+  it.each(NOT_IDENTITY_NUMBERS)("lets %s through", (_description, text) => {
+    expect(findIdentityNumber(text)).toBeUndefined();
+  });
+
+  it("finds any valid Swedish number with random separators, digit scripts and invisible characters, in text", () => {
+    fc.assert(fc.property(inText(writtenAsPeopleDo(swedishNumber)), (text) => containsIdentityNumber(text)), { numRuns: 500 });
+  });
+
+  it("finds any valid Norwegian number with random separators, digit scripts and invisible characters, in text", () => {
+    fc.assert(fc.property(inText(writtenAsPeopleDo(norwegianNumber)), (text) => containsIdentityNumber(text)), { numRuns: 500 });
+  });
+
+  it("lets any mobile number whose digits fail Luhn through, however it is written", () => {
+    fc.assert(fc.property(inText(writtenAsPeopleDo(mobileNumberFailingLuhn)), (text) => !containsIdentityNumber(text)), { numRuns: 500 });
+  });
+});
+
+describe("normalising a copy of the text", () => {
+  it("turns compatibility and other decimal digits into ASCII and separators into one space", () => {
+    expect(normaliseDigitsAndSeparators("\uff18\uff11\u0661\u0968 \u2013\u00a0x")).toBe("8112 x");
+    expect(normaliseDigitsAndSeparators("a\u200bb")).toBe("ab");
+    expect(normaliseDigitsAndSeparators("\u{1D7D7}\u{1D7CE}")).toBe("90");
+  });
+});
+
 
 // All numbers below are synthetic; their check digits were computed by hand (or with a throwaway
 // script) following the published algorithms.
