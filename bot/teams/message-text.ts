@@ -21,8 +21,16 @@ export function commandTextOf(activity: Pick<Activity, "text" | "entities" | "re
   }
   // Other people mentioned in a reason or note keep their name, without the markup.
   text = text.replace(/<at>(.*?)<\/at>/gs, "$1");
-  text = text.replace(/&(nbsp|lt|gt|quot|#39|apos|amp);/g, (entity) => ENTITIES[entity] ?? entity);
+  text = text.replace(/&(nbsp|lt|gt|quot|#39|apos|amp|#\d{1,7}|#x[0-9a-f]{1,6});/gi, decodeEntity);
   const words = text.trim();
   const leading = new RegExp(`^/?${COMMAND_WORD}(?=\\s|$)`, "i");
   return words.replace(leading, "").trim();
+}
+
+/** Named entities Teams clients send, and numeric ones (`&#8209;` is the non-breaking hyphen a reader sees). */
+function decodeEntity(entity: string, name: string): string {
+  const named = ENTITIES[entity];
+  if (named !== undefined) return named;
+  const codePoint = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+  return name.startsWith("#") && codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : entity;
 }

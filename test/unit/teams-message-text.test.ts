@@ -31,6 +31,11 @@ describe("the command text of a Teams message", () => {
     expect(commandTextOf({ text, recipient: bot, entities: [mentionOf(bot), mentionOf(olle)] })).toBe("flag P-017 ask Olle Nurse about hours");
   });
 
+  it("decodes numeric HTML entities, so the guard sees the character a reader sees", () => {
+    expect(commandTextOf({ text: "ips flag P-017 ring 811218&#8209;9876 &#x2013; ok", recipient: bot })).toBe("flag P-017 ring 811218\u20119876 \u2013 ok");
+    expect(commandTextOf({ text: "ips flag P-017 &#0; &#x110000;", recipient: bot })).toBe("flag P-017 &#0; &#x110000;");
+  });
+
   it("decodes the HTML entities Teams clients send", () => {
     expect(commandTextOf({ text: "ips contact &quot;Café Åsa &amp; Söner&quot;&nbsp;type:phone", recipient: bot })).toBe('contact "Café Åsa & Söner" type:phone');
   });
