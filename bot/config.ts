@@ -22,6 +22,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   NODE_ENV: optionalText,
   TEAMS_ENABLED: z.enum(["true", "false"], 'must be "true" or "false"').default("true"),
+  TEAMS_EMULATOR: z.enum(["true", "false"], 'must be "true" or "false"').default("false"),
   BOT_ID: optionalText.pipe(z.guid("must be the Azure bot's Microsoft App ID (a GUID)").optional()),
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText.pipe(z.guid("must be a Microsoft Entra tenant id (a GUID)").optional()),
@@ -30,8 +31,9 @@ const configSchema = z.object({
 
 export type Config = z.output<typeof configSchema> & {
   slack: { signingSecret: string; botToken: string; apiUrl: string | undefined } | undefined;
-  /** Undefined when TEAMS_ENABLED=false. */
+  /** Undefined when Teams is off; `teamsOff` then says why. */
   teams: TeamsSettings | undefined;
+  teamsOff: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -54,9 +56,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
   }
   const teams = teamsSettingsFrom(parsed);
   if (typeof teams === "string") throw new ConfigError(`Invalid configuration:\n  ${teams}`);
+  const off = "off" in teams ? teams.off : undefined;
   return {
     ...parsed,
-    teams,
+    teams: off === undefined ? (teams as TeamsSettings) : undefined,
+    teamsOff: off,
     slack: hasSlack ? { signingSecret: parsed.SLACK_SIGNING_SECRET!, botToken: parsed.SLACK_BOT_TOKEN!, apiUrl: parsed.SLACK_API_URL } : undefined,
   };
 }

@@ -64,11 +64,13 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   else logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
 
   const teams = config.teams ? createTeamsBot(services, config.teams, options.teams) : undefined;
-  if (!teams) logger.info("Teams is off: TEAMS_ENABLED=false");
+  if (!teams) logger.info(`Teams is off: ${config.teamsOff}`);
   else {
     services.posters.teams = teams.channelPoster;
     if (teams.emulator) {
-      logger.warn("Teams runs without Bot Framework credentials (Emulator mode): /api/messages accepts requests from this machine only; set BOT_ID and BOT_PASSWORD to serve Teams");
+      logger.warn(
+        "TEAMS EMULATOR MODE (TEAMS_EMULATOR=true): /api/messages is UNAUTHENTICATED; it accepts requests from this machine only and replies to loopback service URLs only. A port forwarder (ssh -L, kubectl port-forward, socat) makes it reachable by others: never run it where one exists. Unset TEAMS_EMULATOR and set BOT_ID and BOT_PASSWORD to serve Teams",
+      );
     }
   }
 

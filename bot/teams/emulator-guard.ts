@@ -17,3 +17,16 @@ export function isLocalRequest(req: Pick<IncomingMessage, "headers" | "socket">,
   const forwarded = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
   return !forwarded && isAllowedAddress(req.socket.remoteAddress);
 }
+
+/** The Emulator's own address: replies in Emulator mode go nowhere else (an activity names its serviceUrl). */
+export function isLoopbackUrl(url: unknown): boolean {
+  if (typeof url !== "string") return false;
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== "http:" && protocol !== "https:") return false;
+    const host = hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
+    return host === "localhost" || isLoopbackAddress(host);
+  } catch {
+    return false;
+  }
+}

@@ -4,12 +4,13 @@
 // only requests from this machine are let through.
 import type { RequestListener } from "node:http";
 import { Application, TeamsAdapter, AdaptiveCardActionExecuteResponseType } from "@microsoft/teams-ai";
-import { CallerIdConstants } from "botbuilder";
+import { CallerIdConstants, type Activity } from "botbuilder";
 import type { ChannelPoster } from "../../commands/ports.ts";
 import type { Services } from "../../commands/context.ts";
 import { retryingConnectorTransport } from "./connector-transport.ts";
-import { isLocalRequest, isLoopbackAddress } from "./emulator-guard.ts";
+import { isLocalRequest, isLoopbackAddress, isLoopbackUrl } from "./emulator-guard.ts";
 import { BadActivityRequest, bridgeResponse, readActivityRequest } from "./http-bridge.ts";
+import { tenantOf } from "./identity.ts";
 import { registerCardActions } from "./listeners/card-actions.ts";
 import { registerCommandMessages } from "./listeners/command-messages.ts";
 import { registerFormSubmissions } from "./listeners/form-submissions.ts";
@@ -101,6 +102,18 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
     void (async () => {
       try {
         const request = await readActivityRequest(req);
+        if (runtime.emulator && !isLoopbackUrl((request.body as { serviceUrl?: unknown }).serviceUrl)) {
+          services.logger.warn("refused a Teams activity in Emulator mode: its serviceUrl is not on this machine");
+          res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "in Emulator mode replies go to a loopback serviceUrl only" }));
+          return;
+        }
+        // One organisation's bot serves that organisation only: another tenant's activity, validly signed or not, is refused.
+        const tenantId = credentials?.tenantId;
+        if (tenantId && tenantOf(request.body as Partial<Activity>)?.toLowerCase() !== tenantId.toLowerCase()) {
+          services.logger.warn("refused a Teams activity from another tenant (BOT_TENANT_ID is set)");
+          res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "this bot serves one tenant only" }));
+          return;
+        }
         let turnStarted = false;
         // botbuilder 4.23 lets a bad signature under a known key id escape token validation as a
         // plain error (500). A request that fails before its turn starts was not authenticated.

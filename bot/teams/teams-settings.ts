@@ -1,5 +1,8 @@
 // How ipsbot talks to the Bot Framework: with an Azure bot's credentials (every request must
-// carry a valid token), or without them for the local Bot Framework Emulator (loopback only).
+// carry a valid token), or, only when asked for with TEAMS_EMULATOR=true, without them for the
+// local Bot Framework Emulator (loopback clients and loopback service URLs only). Missing
+// credentials otherwise mean Teams is off, whatever NODE_ENV says: an unauthenticated mode that
+// starts by default is one a forgotten variable turns on in production.
 
 /** The app types botbuilder's ConfigurationServiceClientCredentialFactory supports. */
 export const TEAMS_BOT_TYPES = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
@@ -20,25 +23,32 @@ export interface TeamsSettings {
 }
 
 interface TeamsVariables {
-  NODE_ENV?: string;
   TEAMS_ENABLED: "true" | "false";
+  TEAMS_EMULATOR: "true" | "false";
   BOT_ID?: string;
   BOT_PASSWORD?: string;
   BOT_TENANT_ID?: string;
   BOT_TYPE: TeamsBotType;
 }
 
-/** The Teams settings, or a message naming the variable that is wrong. */
-export function teamsSettingsFrom(variables: TeamsVariables): TeamsSettings | undefined | string {
-  if (variables.TEAMS_ENABLED === "false") return undefined;
+/** Teams is off, and why (logged at start). */
+export interface TeamsOff {
+  off: string;
+}
+
+/** The Teams settings, Teams off with the reason, or a message naming the variable that is wrong. */
+export function teamsSettingsFrom(variables: TeamsVariables): TeamsSettings | TeamsOff | string {
+  if (variables.TEAMS_ENABLED === "false") return { off: "TEAMS_ENABLED=false" };
   const { BOT_ID: appId, BOT_PASSWORD: password, BOT_TENANT_ID: tenantId, BOT_TYPE: type } = variables;
-  if (!appId && !password && type === "MultiTenant") {
-    if (variables.NODE_ENV === "production") {
-      return "BOT_ID: required with BOT_PASSWORD when NODE_ENV=production (without them anyone could post as any user); set TEAMS_ENABLED=false to run without Teams";
-    }
+  const emulator = variables.TEAMS_EMULATOR === "true";
+  if (emulator) {
+    if (appId || password) return "TEAMS_EMULATOR: must not be true when BOT_ID or BOT_PASSWORD is set (the Emulator mode is unauthenticated)";
     return { credentials: undefined };
   }
-  if (!appId) return `BOT_ID: required when ${password ? "BOT_PASSWORD" : `BOT_TYPE=${type}`} is set`;
+  if (!appId && !password && type === "MultiTenant" && !tenantId) {
+    return { off: "set BOT_ID and BOT_PASSWORD to serve Teams (TEAMS_EMULATOR=true serves the local Bot Framework Emulator only)" };
+  }
+  if (!appId) return `BOT_ID: required when ${password ? "BOT_PASSWORD" : type === "MultiTenant" ? "BOT_TENANT_ID" : `BOT_TYPE=${type}`} is set`;
   if (type === "UserAssignedMSI") {
     if (password) return "BOT_PASSWORD: must not be set for BOT_TYPE=UserAssignedMSI (the managed identity has no secret)";
     if (!tenantId) return "BOT_TENANT_ID: required for BOT_TYPE=UserAssignedMSI";

@@ -1,13 +1,14 @@
 // Who may POST to /api/messages. With credentials: only requests carrying a valid Bot Framework
 // token (checked by botbuilder's real validation against signing keys an in-test OpenID endpoint
-// publishes). Without: only this machine (the Emulator), and never in production.
+// publishes). Without: Teams is off, unless TEAMS_EMULATOR=true asks for the local Emulator mode,
+// which serves only this machine and replies only to a loopback serviceUrl.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../bot/config.ts";
 import { startBot } from "../../bot/start-bot.ts";
 import { startFakeBotFrameworkKeys, type FakeBotFrameworkKeys } from "../support/bot-framework-tokens.ts";
 import { freshDatabaseFile, queryAll } from "../support/database-copy.ts";
 import { recordingLogger } from "../support/recording-logger.ts";
-import { BOT_APP_ID, personalMessage, SPECIALIST } from "../support/teams-activities.ts";
+import { BOT_APP_ID, OTHER_TENANT_ID, personalMessage, SPECIALIST, TENANT_ID } from "../support/teams-activities.ts";
 import { startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
@@ -65,6 +66,46 @@ describe("Teams with Bot Framework credentials", () => {
   });
 });
 
+describe("Teams for one tenant (BOT_TENANT_ID)", () => {
+  let h: TeamsHarness;
+  let keys: FakeBotFrameworkKeys;
+  beforeAll(async () => {
+    keys = await startFakeBotFrameworkKeys();
+    h = await startTeamsHarness({
+      env: { BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: TENANT_ID },
+      logger: recordingLogger(),
+      teams: { openIdMetadataUrl: keys.metadataUrl },
+    });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await keys?.close();
+  });
+
+  const signed = () => ({ authorization: `Bearer ${keys.token({ aud: BOT_APP_ID, serviceurl: h.connector.serviceUrl })}` });
+
+  it("refuses a validly signed activity from another tenant: 403, nothing stored, nothing sent", async () => {
+    const stranger = { ...SPECIALIST, tenantId: OTHER_TENANT_ID, aadObjectId: "c0ffee00-0000-4000-8000-000000000001" };
+    const exchange = await expectNothingStored(h, () => h.send(personalMessage(stranger, "ips participant add P-905", h.connector.serviceUrl), signed()));
+    expect(exchange.status).toBe(403);
+    expect(exchange.calls).toEqual([]);
+  });
+
+  it("refuses a validly signed activity that names no tenant", async () => {
+    const activity = personalMessage(SPECIALIST, "ips participant add P-906", h.connector.serviceUrl);
+    delete (activity.conversation as { tenantId?: string }).tenantId;
+    delete (activity as { channelData?: unknown }).channelData;
+    const exchange = await expectNothingStored(h, () => h.send(activity, signed()));
+    expect(exchange.status).toBe(403);
+  });
+
+  it("serves its own tenant", async () => {
+    const exchange = await h.send(personalMessage(SPECIALIST, "ips participant add P-907", h.connector.serviceUrl), signed());
+    expect(exchange.status).toBe(200);
+    expect(participants(h)).toContain("P-907");
+  });
+});
+
 describe("Teams without credentials (Emulator mode)", () => {
   let h: TeamsHarness;
   const logger = recordingLogger();
@@ -73,10 +114,22 @@ describe("Teams without credentials (Emulator mode)", () => {
   });
   afterAll(async () => h?.stop());
 
-  it("warns at start that only this machine may post", () => {
-    const warning = logger.entries.find((entry) => entry.level === "warn" && entry.message.includes("Emulator mode"));
+  it("warns loudly at start that it is unauthenticated and serves only this machine", () => {
+    const warning = logger.entries.find((entry) => entry.level === "warn" && entry.message.includes("TEAMS EMULATOR MODE"));
+    expect(warning?.message).toContain("UNAUTHENTICATED");
     expect(warning?.message).toContain("accepts requests from this machine only");
+    expect(warning?.message).toContain("port forwarder");
   });
+
+  it.each(["http://203.0.113.9/", "https://evil.example/", "http://127.0.0.1.evil.example/", "file:///etc/passwd", undefined])(
+    "refuses an activity whose serviceUrl is %s: 403, nothing stored, nothing sent",
+    async (serviceUrl) => {
+      const activity = { ...personalMessage(SPECIALIST, "ips participant add P-903", h.connector.serviceUrl), serviceUrl };
+      const exchange = await expectNothingStored(h, () => h.send(activity));
+      expect(exchange.status).toBe(403);
+      expect(exchange.calls).toEqual([]);
+    },
+  );
 
   it("accepts activities from a loopback address", async () => {
     const exchange = await h.say("ips participant add P-001");
@@ -122,9 +175,21 @@ describe("Teams without credentials, reached from another machine", () => {
 describe("Teams start-up rules", () => {
   const env = () => ({ PORT: "0", DATABASE_URL: `file:${freshDatabaseFile()}`, NODE_ENV: "production" });
 
-  it("refuses to start in production without credentials, naming the variables", async () => {
-    await expect(startBot({ env: env(), logger: recordingLogger() })).rejects.toThrow(ConfigError);
-    await expect(startBot({ env: env(), logger: recordingLogger() })).rejects.toThrow(/BOT_ID: required with BOT_PASSWORD when NODE_ENV=production.*TEAMS_ENABLED=false/);
+  it.each(["production", "Production", "prod", undefined])("starts without credentials with Teams off (NODE_ENV=%s), serving no /api/messages", async (nodeEnv) => {
+    const logger = recordingLogger();
+    const bot = await startBot({ env: { ...env(), NODE_ENV: nodeEnv }, logger });
+    try {
+      const response = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(personalMessage(SPECIALIST, "ips participant add P-904", "http://127.0.0.1:9/")) });
+      expect(response.status).toBe(404);
+      expect(logger.entries.map((entry) => entry.message)).toContain("Teams is off: set BOT_ID and BOT_PASSWORD to serve Teams (TEAMS_EMULATOR=true serves the local Bot Framework Emulator only)");
+      expect(logger.entries.filter((entry) => entry.level === "warn")).toEqual([]);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it("refuses to start with TEAMS_EMULATOR=true next to credentials", async () => {
+    await expect(startBot({ env: { ...env(), TEAMS_EMULATOR: "true", BOT_ID: BOT_APP_ID, BOT_PASSWORD: "secret" }, logger: recordingLogger() })).rejects.toThrow(ConfigError);
   });
 
   it("starts in production with credentials, without the Emulator warning", async () => {

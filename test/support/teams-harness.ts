@@ -56,7 +56,8 @@ export async function startTeamsHarness(
   const connector = await startFakeBotConnector();
   const databaseFile = freshDatabaseFile();
   const bot = await startBot({
-    env: { PORT: "0", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "error", ...options.env },
+    // Without credentials the tests speak to the bot as the local Emulator would, which must be asked for.
+    env: { PORT: "0", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "error", ...(options.env?.BOT_ID ? {} : { TEAMS_EMULATOR: "true" }), ...options.env },
     clock: options.clock,
     schedulerTimer: options.schedulerTimer,
     logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },

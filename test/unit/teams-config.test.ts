@@ -5,13 +5,23 @@ const APP_ID = "3a9d6f1e-8b2c-4d7a-9e5f-1c0b2a3d4e5f";
 const TENANT = "5f0c3e2a-1b7d-4c8e-9a6f-2d4b8e1c7a90";
 
 describe("Teams configuration", () => {
-  it("runs Teams in Emulator mode without credentials outside production", () => {
-    expect(loadConfig({}).teams).toEqual({ credentials: undefined });
-    expect(loadConfig({ NODE_ENV: "development" }).teams).toEqual({ credentials: undefined });
+  it.each([{}, { NODE_ENV: "development" }, { NODE_ENV: "Production" }, { NODE_ENV: "prod" }, { NODE_ENV: "production" }, { TEAMS_EMULATOR: "false" }])(
+    "turns Teams off without credentials, whatever NODE_ENV says: %j",
+    (env) => {
+      const config = loadConfig(env);
+      expect(config.teams).toBeUndefined();
+      expect(config.teamsOff).toContain("set BOT_ID and BOT_PASSWORD");
+    },
+  );
+
+  it("runs the unauthenticated Emulator mode only when TEAMS_EMULATOR=true is asked for", () => {
+    expect(loadConfig({ TEAMS_EMULATOR: "true" }).teams).toEqual({ credentials: undefined });
+    expect(loadConfig({ TEAMS_EMULATOR: "true", NODE_ENV: "production" }).teams).toEqual({ credentials: undefined });
   });
 
   it("turns Teams off with TEAMS_ENABLED=false, in production too", () => {
     expect(loadConfig({ TEAMS_ENABLED: "false", NODE_ENV: "production" }).teams).toBeUndefined();
+    expect(loadConfig({ TEAMS_ENABLED: "false", TEAMS_EMULATOR: "true" }).teamsOff).toBe("TEAMS_ENABLED=false");
   });
 
   it.each([
@@ -23,8 +33,11 @@ describe("Teams configuration", () => {
   });
 
   it.each([
-    [{ NODE_ENV: "production" }, "BOT_ID"],
     [{ BOT_PASSWORD: "secret" }, "BOT_ID"],
+    [{ BOT_TENANT_ID: TENANT }, "BOT_ID"],
+    [{ TEAMS_EMULATOR: "true", BOT_ID: APP_ID, BOT_PASSWORD: "secret" }, "TEAMS_EMULATOR"],
+    [{ TEAMS_EMULATOR: "true", BOT_PASSWORD: "secret" }, "TEAMS_EMULATOR"],
+    [{ TEAMS_EMULATOR: "yes" }, "TEAMS_EMULATOR"],
     [{ BOT_ID: APP_ID }, "BOT_PASSWORD"],
     [{ BOT_ID: "not-a-guid", BOT_PASSWORD: "secret" }, "BOT_ID"],
     [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "SingleTenant" }, "BOT_TENANT_ID"],
