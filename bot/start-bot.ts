@@ -45,7 +45,9 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length > 0) logger.info("applied database migrations", { applied });
   const store = openStore(config.DATABASE_URL);
-  const defaultClinic = await store.clinics.ensure(config.DEFAULT_CLINIC);
+  for (const clinic of await store.clinics.unplaced()) {
+    logger.warn("a clinic belongs to no Slack workspace or Teams tenant and is unreachable: the upgrade found no channel, member or participant to place it by", { clinicId: clinic.id });
+  }
   const services: Services = {
     store,
     catalogue,
@@ -54,7 +56,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     clock: options.clock ?? systemClock,
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
-    defaultClinic,
+    defaultClinicName: config.DEFAULT_CLINIC,
     posters: {},
     claimant: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };
@@ -80,7 +82,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     server.listen(config.PORT, resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  logger.info("ipsbot listening", { port, slack: Boolean(slack), teams: teams ? (teams.emulator ? "emulator" : "on") : "off", clinic: defaultClinic.name });
+  logger.info("ipsbot listening", { port, slack: Boolean(slack), teams: teams ? (teams.emulator ? "emulator" : "on") : "off" });
   const scheduler = startScheduler(services, { timer: options.schedulerTimer ?? true });
 
   return {

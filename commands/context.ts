@@ -29,7 +29,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   defaultLocale: Locale;
-  defaultClinic: ClinicRecord;
+  /** The clinic a newcomer of a workspace joins, created in that workspace on first use. */
+  defaultClinicName: string;
   jobTypes: JobTypes;
   fidelityItems: FidelityCatalogue;
   /** Filled in by the platform adapters that are configured. */
@@ -87,11 +88,12 @@ export async function buildCommandContext(services: Services, identity: RequestI
     ? await store.channels.activeAt({ platform: identity.platform, workspaceId: identity.workspaceId, channelId: identity.channelId })
     : null;
   if (connected) await store.memberships.ensure(connected.clinic.id, member.id);
-  let memberClinics = (await store.memberships.ofMember(member.id)).map((membership) => membership.clinic);
+  let memberClinics = (await store.memberships.ofMember(member)).map((membership) => membership.clinic);
   if (!connected && memberClinics.length === 0) {
-    // A newcomer typing outside a clinic channel joins the default clinic.
-    await store.memberships.ensure(services.defaultClinic.id, member.id);
-    memberClinics = (await store.memberships.ofMember(member.id)).map((membership) => membership.clinic);
+    // A newcomer typing outside a clinic channel joins their own workspace's default clinic.
+    const defaultClinic = await store.clinics.ensure(identity, services.defaultClinicName);
+    await store.memberships.ensure(defaultClinic.id, member.id);
+    memberClinics = (await store.memberships.ofMember(member)).map((membership) => membership.clinic);
   }
   const clinic = connected?.clinic ?? (memberClinics.length === 1 ? memberClinics[0] : undefined);
   return withClinic(

@@ -1,7 +1,7 @@
 import { appendAuditEvent } from "./audit.ts";
 import { clinicColumns } from "./clinics.ts";
 import type { Db } from "./database.ts";
-import type { Actor, ClinicRecord, ClinicRole } from "./records.ts";
+import type { Actor, ClinicRecord, ClinicRole, MemberRecord } from "./records.ts";
 
 export interface Membership {
   clinic: ClinicRecord;
@@ -15,9 +15,10 @@ export function clinicMembershipRepository(db: Db) {
       await db.clinicMembership.upsert({ where: { clinicId_memberId: { clinicId, memberId } }, create: { clinicId, memberId }, update: {} });
     },
 
-    async ofMember(memberId: number): Promise<Membership[]> {
+    /** The member's clinics, in the member's own workspace only. */
+    async ofMember(member: Pick<MemberRecord, "id" | "platform" | "workspaceId">): Promise<Membership[]> {
       const memberships = await db.clinicMembership.findMany({
-        where: { memberId },
+        where: { memberId: member.id, clinic: { platform: member.platform, workspaceId: member.workspaceId } },
         orderBy: { clinicId: "asc" },
         include: {
           clinic: { select: clinicColumns },

@@ -1,11 +1,13 @@
 import { appendAuditEvent } from "./audit.ts";
 import type { Db } from "./database.ts";
-import type { Actor, ClinicRecord, ClinicSettings } from "./records.ts";
+import type { Actor, ClinicRecord, ClinicSettings, Workspace } from "./records.ts";
 
 /** The columns of a ClinicRecord, for every query that returns clinics. */
 export const clinicColumns = {
   id: true,
   name: true,
+  platform: true,
+  workspaceId: true,
   locale: true,
   timeZone: true,
   digestWeekday: true,
@@ -17,25 +19,37 @@ export const clinicColumns = {
 
 export function clinicRepository(db: Db) {
   return {
-    /** The clinic with this name, created on first use (the default clinic at first start). */
-    async ensure(name: string): Promise<ClinicRecord> {
-      return db.clinic.upsert({ where: { name }, create: { name }, update: {}, select: clinicColumns });
+    /** The workspace's clinic with this name, created on first use. */
+    async ensure(workspace: Workspace, name: string): Promise<ClinicRecord> {
+      const { platform, workspaceId } = workspace;
+      return db.clinic.upsert({
+        where: { platform_workspaceId_name: { platform, workspaceId, name } },
+        create: { platform, workspaceId, name },
+        update: {},
+        select: clinicColumns,
+      });
     },
 
     async findById(id: number): Promise<ClinicRecord | null> {
       return db.clinic.findUnique({ where: { id }, select: clinicColumns });
     },
 
-    /** Case-insensitive: "psykos nord" finds "Psykos Nord". */
-    async findByName(name: string): Promise<ClinicRecord | null> {
-      const clinics = await db.clinic.findMany({ select: clinicColumns });
+    /** The workspace's clinic of this name, case-insensitive: "psykos nord" finds "Psykos Nord". */
+    async findByName(workspace: Workspace, name: string): Promise<ClinicRecord | null> {
+      const clinics = await db.clinic.findMany({ where: { platform: workspace.platform, workspaceId: workspace.workspaceId }, select: clinicColumns });
       const wanted = name.toLocaleLowerCase("sv");
       return clinics.find((clinic) => clinic.name.toLocaleLowerCase("sv") === wanted) ?? null;
     },
 
+    /** Clinics an upgrade could not place in a workspace: reachable from nowhere until placed. */
+    async unplaced(): Promise<ClinicRecord[]> {
+      return db.clinic.findMany({ where: { workspaceId: "" }, select: clinicColumns, orderBy: { id: "asc" } });
+    },
+
+    /** A new clinic in the actor's own workspace. */
     async create(name: string, actor: Actor, at: Date): Promise<ClinicRecord> {
       return db.$transaction(async (tx) => {
-        const clinic = await tx.clinic.create({ data: { name }, select: clinicColumns });
+        const clinic = await tx.clinic.create({ data: { name, platform: actor.platform, workspaceId: actor.workspaceId }, select: clinicColumns });
         await appendAuditEvent(tx, actor, at, "clinic.created", { type: "clinic", id: clinic.id }, { name });
         return clinic;
       });

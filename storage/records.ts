@@ -19,6 +19,15 @@ export interface ClinicSettings {
 export interface ClinicRecord extends ClinicSettings {
   id: number;
   name: string;
+  /** The Slack workspace or Teams tenant the clinic belongs to; nothing of it is reachable from another. */
+  platform: string;
+  workspaceId: string;
+}
+
+/** A Slack workspace or a Teams tenant. */
+export interface Workspace {
+  platform: string;
+  workspaceId: string;
 }
 
 export type ClinicRole = "specialist" | "supervisor" | "admin";

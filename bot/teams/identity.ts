@@ -4,7 +4,6 @@
 import type { Activity } from "botbuilder";
 import { buildCommandContext, withClinic, type CommandContext, type RequestIdentity, type Services } from "../../commands/context.ts";
 import type { Translate } from "../../prompts/catalogue.ts";
-import { isLocale } from "../../prompts/locales.ts";
 
 /** Without credentials (the local Emulator) activities carry no Entra ids: fall back to these. */
 export const EMULATOR_TENANT = "emulator";
@@ -51,8 +50,7 @@ export async function inClinicWhereOpened(ctx: CommandContext, openedIn: string 
   return withClinic(ctx, connected.clinic);
 }
 
-/** The clinic's language, for the few answers given before (or without) knowing the sender. */
+/** The installation's language, for the few answers given before (or without) knowing the sender. */
 export function clinicTranslator(services: Services): Translate {
-  const locale = services.defaultClinic.locale;
-  return services.catalogue.translator(locale && isLocale(locale) ? locale : services.defaultLocale);
+  return services.catalogue.translator(services.defaultLocale);
 }

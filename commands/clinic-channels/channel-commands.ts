@@ -26,7 +26,7 @@ export async function connectChannel(ctx: CommandContext, rawName: string): Prom
   const address = channelAddress(ctx);
   const existing = await ctx.store.channels.activeAt(address);
   if (existing) return refuse("error.channelAlreadyConnected", { clinic: existing.clinic.name });
-  const clinic = (await ctx.store.clinics.findByName(name ?? "")) ?? (await ctx.store.clinics.create(name ?? "", actorOf(ctx), ctx.clock.now()));
+  const clinic = (await ctx.store.clinics.findByName(ctx, name ?? "")) ?? (await ctx.store.clinics.create(name ?? "", actorOf(ctx), ctx.clock.now()));
   await authorizeStewardship(ctx, clinic);
   await ctx.store.memberships.ensure(clinic.id, ctx.member.id);
   const connected = await ctx.store.channels.connect(clinic.id, { ...address, serviceUrl: ctx.serviceUrl ?? null }, actorOf(ctx), ctx.clock.now());

@@ -328,7 +328,7 @@ describe("fidelity self-check", () => {
     beforeAll(async () => {
       await h.command("fidelity start");
       reviewId = lastReviewId();
-      const clinic = execute(h.databaseFile, "INSERT INTO Clinic (name) VALUES ('Other clinic')");
+      const clinic = execute(h.databaseFile, "INSERT INTO Clinic (name, platform, workspaceId) VALUES ('Other clinic', 'slack', 'T0TEST')");
       otherClinicReview = execute(
         h.databaseFile,
         "INSERT INTO FidelityReview (clinicId, startedById, periodMonths, periodFrom, periodTo, status, startedAt, updatedAt, openFor) VALUES (?, 1, 6, '2026-05-18', '2026-11-18', 'open', '2026-11-18T09:00:00Z', '2026-11-18T09:00:00Z', ?)",

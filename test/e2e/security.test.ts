@@ -87,12 +87,12 @@ describe("start-up", () => {
     }
   });
 
-  it("creates the database folder and the default clinic on first start", async () => {
+  it("creates the database folder on first start, and no clinic outside a workspace", async () => {
     const folder = `${freshDatabaseFile()}.d/nested`;
     const bot = await startBot({ env: { PORT: "0", DATABASE_URL: `file:${folder}/ipsbot.db`, DEFAULT_CLINIC: "Psykosmottagning Nord" }, logger: recordingLogger() });
     try {
       const db = new Database(`${folder}/ipsbot.db`, { readonly: true });
-      expect(db.prepare("SELECT name, timeZone FROM Clinic").all()).toEqual([{ name: "Psykosmottagning Nord", timeZone: "Europe/Stockholm" }]);
+      expect(db.prepare("SELECT name FROM Clinic").all()).toEqual([]);
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
       db.close();
     } finally {
