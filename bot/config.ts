@@ -11,6 +11,16 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/** A comma-separated list of ids, each checked: a typo must not silently leave a clinic without its admin. */
+function idList(pattern: RegExp, what: string) {
+  return z
+    .string()
+    .optional()
+    .transform((text) => (text ?? "").split(",").map((id) => id.trim()).filter((id) => id.length > 0))
+    .refine((ids) => ids.every((id) => pattern.test(id)), `must be ${what}`)
+    .transform((ids) => new Set(ids.map((id) => (id.includes("-") ? id.toLowerCase() : id))));
+}
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
   DATABASE_URL: z.string().startsWith("file:", 'must start with "file:" (SQLite)').default(DEFAULT_DATABASE_URL),
@@ -18,7 +28,8 @@ const configSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xoxb-"), 'must be a bot token starting with "xoxb-"'),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
-  DEFAULT_CLINIC: z.string().trim().min(1).max(120).default("Clinic"),
+  ADMIN_SLACK_USER_IDS: idList(/^[UW][A-Z0-9]{2,20}$/, "Slack user ids such as U0123ABCD, comma-separated"),
+  ADMIN_TEAMS_AAD_IDS: idList(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Microsoft Entra object ids (GUIDs), comma-separated"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   NODE_ENV: optionalText,
   TEAMS_ENABLED: z.enum(["true", "false"], 'must be "true" or "false"').default("true"),

@@ -56,7 +56,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     clock: options.clock ?? systemClock,
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
-    defaultClinicName: config.DEFAULT_CLINIC,
+    installationAdmins: { slack: config.ADMIN_SLACK_USER_IDS, teams: config.ADMIN_TEAMS_AAD_IDS },
     posters: {},
     claimant: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };

@@ -1,38 +1,107 @@
-// The single place where a command is allowed or refused. Every entry point (typed command,
-// button, form) passes through authorize() in dispatch.ts, and use cases that act on another
-// clinic than the context's (connecting a channel) call authorizeFor() here too.
-import type { ClinicRecord } from "../storage/store.ts";
-import { actorOf, type CommandContext } from "./context.ts";
-import { refuse } from "./refusal.ts";
+// Who may do what (issue 20). Roles are given by people (`/ips admin role`), one per member per
+// clinic; installation admins come from configuration and are admins of every clinic of their
+// workspace. Every entry point (typed command, button, form) passes through authorize() in
+// dispatch.ts before its use case runs, so a refused request writes nothing. Which participant a
+// specialist may touch is checked in one place too: requireParticipant (participants/lookup.ts)
+// calls mayActOnParticipant below.
+import type { ClinicRecord, ClinicRole, ParticipantRecord } from "../storage/store.ts";
+import type { CommandContext } from "./context.ts";
+import { NotMemberRefusal, refuse } from "./refusal.ts";
 
-/**
- * "member": anyone on the treatment team in a workspace ipsbot serves.
- * "supervisor": the clinic's supervisor (metodstödjare / metodeveileder) or an admin.
- */
-export type Permission = "member" | "supervisor";
+export type Permission =
+  /** help: everyone who is a member somewhere */
+  | "anyone"
+  /** enrol onto one's own caseload, the caseload, the Home tab, employer contacts */
+  | "caseload"
+  /** status, contacts, job starts and ends for a participant (a specialist's own only) */
+  | "participant-work"
+  /** flag and unflag (a specialist's own participants; the treatment team any) */
+  | "flag"
+  /** the agenda and the digest preview */
+  | "team-view"
+  /** transfers, fidelity reviews, posting the digest */
+  | "supervise"
+  /** connecting a channel to the clinic, its settings, disconnecting */
+  | "channels"
+  /** members and roles */
+  | "members"
+  /** creating a clinic: an admin's act, not tied to one clinic */
+  | "create-clinic";
+
+/** What each role may do; the README's role table says the same in words. */
+export const ROLE_PERMISSIONS: Readonly<Record<ClinicRole, readonly Permission[]>> = {
+  specialist: ["anyone", "caseload", "participant-work", "flag", "team-view"],
+  team: ["anyone", "flag", "team-view"],
+  supervisor: ["anyone", "caseload", "participant-work", "flag", "team-view", "supervise", "channels", "members"],
+  admin: ["anyone", "channels", "members", "create-clinic"],
+};
+
+/** Roles a supervisor may give and take away in their own clinic; the others only an admin. */
+export const ROLES_A_SUPERVISOR_MANAGES: readonly ClinicRole[] = ["specialist", "team"];
+
+export const rolesGranting = (permission: Permission): ClinicRole[] =>
+  (Object.keys(ROLE_PERMISSIONS) as ClinicRole[]).filter((role) => ROLE_PERMISSIONS[role].includes(permission));
 
 export async function authorize(ctx: CommandContext, permission: Permission): Promise<void> {
-  const isKnownMember = ctx.member.workspaceId === ctx.workspaceId && ctx.member.platform === ctx.platform;
-  if (!isKnownMember) refuse("error.notAllowed");
-  if (permission === "supervisor") await authorizeStewardship(ctx, ctx.clinic);
+  if (ctx.isStranger) return refuseStranger(ctx);
+  if (permission === "anyone") return;
+  if (permission === "create-clinic") {
+    const isAdminSomewhere = ctx.isInstallationAdmin || [...ctx.rolesByClinic.values()].some((roles) => roles.includes("admin"));
+    if (!isAdminSomewhere) refuse("error.adminOnly");
+    return;
+  }
+  await authorizeFor(ctx, ctx.clinic, permission);
 }
 
-/** Refuses unless the member holds the permission in `clinic`. */
+/** Refuses unless the member holds the permission in `clinic` (the context's, or one a request names). */
 export async function authorizeFor(ctx: CommandContext, clinic: ClinicRecord, permission: Permission): Promise<void> {
-  if (permission === "member") return;
-  const role = await ctx.store.memberships.roleIn(clinic.id, ctx.member.id);
-  if (role === "supervisor" || role === "admin") return;
-  refuse("error.supervisorOnly", { clinic: clinic.name });
+  const roles = rolesIn(ctx, clinic);
+  if (roles.length === 0) return refuseNonMember(ctx, clinic);
+  if (roles.some((role) => ROLE_PERMISSIONS[role].includes(permission))) return;
+  refuse("error.roleRequired", { roles: roleNames(ctx, rolesGranting(permission)), clinic: clinic.name });
+}
+
+export function rolesIn(ctx: Pick<CommandContext, "rolesByClinic">, clinic: ClinicRecord): readonly ClinicRole[] {
+  return ctx.rolesByClinic.get(clinic.id) ?? [];
+}
+
+export function holds(ctx: CommandContext, clinic: ClinicRecord, role: ClinicRole): boolean {
+  return rolesIn(ctx, clinic).includes(role);
 }
 
 /**
- * Supervising a clinic: its supervisors may; when it has none yet (a new clinic, or the default
- * clinic on a fresh install), the first member to set it up becomes its supervisor.
+ * A specialist works with their own participants; the supervisor with all of the clinic's; the
+ * treatment team flags and unflags any. The refusal names no participant.
  */
-export async function authorizeStewardship(ctx: CommandContext, clinic: ClinicRecord): Promise<void> {
-  if (!(await ctx.store.memberships.hasSupervisor(clinic.id))) {
-    await ctx.store.memberships.setRole(clinic.id, ctx.member.id, "supervisor", actorOf(ctx), ctx.clock.now());
-    return;
-  }
-  await authorizeFor(ctx, clinic, "supervisor");
+export function mayActOnParticipant(ctx: CommandContext, participant: ParticipantRecord, purpose: "work" | "flag", field?: string): void {
+  const roles = rolesIn(ctx, ctx.clinic);
+  if (roles.includes("supervisor")) return;
+  if (purpose === "flag" && roles.includes("team")) return;
+  if (roles.includes("specialist") && participant.specialistId === ctx.member.id) return;
+  refuse(purpose === "flag" ? "error.notYourParticipantToFlag" : "error.notYourParticipant", {}, field);
+}
+
+function roleNames(ctx: CommandContext, roles: readonly ClinicRole[]): string {
+  return roles.map((role) => ctx.t(`roles.${role}`)).join(ctx.t("list.or"));
+}
+
+/** Someone with no role anywhere: who could add them, and nothing else. */
+async function refuseStranger(ctx: CommandContext): Promise<never> {
+  // In a clinic's channel, that clinic's people; elsewhere, those of every clinic of the workspace.
+  const clinics = ctx.clinicAmbiguous ? await ctx.store.clinics.inWorkspace(ctx) : [ctx.clinic];
+  throw new NotMemberRefusal("error.notMemberYet", {}, await stewards(ctx, clinics));
+}
+
+/** A member of other clinics (or nobody) in a clinic they have no role in, such as its channel. */
+async function refuseNonMember(ctx: CommandContext, clinic: ClinicRecord): Promise<never> {
+  if (ctx.isStranger) return refuseStranger(ctx);
+  throw new NotMemberRefusal("error.notMemberOfClinic", { clinic: clinic.name }, await stewards(ctx, [clinic]));
+}
+
+/** The clinics' supervisors and admins, and the installation admins who have used ipsbot in this workspace. */
+async function stewards(ctx: CommandContext, clinics: readonly ClinicRecord[]) {
+  const named = await ctx.store.memberships.stewardsOf(clinics.map((clinic) => clinic.id));
+  const admins = await ctx.store.members.findMany(ctx, [...ctx.installationAdminIds]);
+  const people = [...named, ...admins.map((member) => ({ memberId: member.id, platform: member.platform, platformUserId: member.platformUserId, displayName: member.displayName }))];
+  return people.filter((person, index) => people.findIndex((other) => other.memberId === person.memberId) === index);
 }

@@ -9,16 +9,16 @@ export interface CommandSpec {
   path: readonly string[];
   /** Message-key stem: command.<key>.purpose / .usage / .example */
   key: string;
-  /** Who may run it; everyone on the treatment team ("member") unless said. */
-  permission?: Permission;
+  /** Who may run it (commands/authorize.ts); required, so a new command cannot forget it. */
+  permission: Permission;
   run(ctx: CommandContext, args: readonly Token[]): Promise<Reply>;
 }
 
 /** A button click; `value` comes from the client and is untrusted. A click may open a form. */
 export interface ActionSpec {
   actionId: string;
-  /** Who may click it; everyone on the treatment team ("member") unless said. */
-  permission?: Permission;
+  /** Who may click it (commands/authorize.ts). */
+  permission: Permission;
   run(ctx: CommandContext, value: string): Promise<Reply>;
   /**
    * The clinic a button belongs to, read from its value (a review id, say), so a click in a direct
@@ -31,8 +31,8 @@ export interface ActionSpec {
 /** A form submission; `values` come from the client and are untrusted. */
 export interface FormSpec {
   formId: string;
-  /** Who may submit it; everyone on the treatment team ("member") unless said. */
-  permission?: Permission;
+  /** Who may submit it (commands/authorize.ts). */
+  permission: Permission;
   submit(
     ctx: CommandContext,
     values: Readonly<Record<string, string | undefined>>,

@@ -5,7 +5,7 @@ import type { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
 import type { JobTypes } from "../prompts/job-types.ts";
 import type { ChannelPoster } from "./ports.ts";
-import type { Actor, ClinicRecord, MemberRecord, Store } from "../storage/store.ts";
+import type { Actor, ClinicRecord, ClinicRole, MemberRecord, Store } from "../storage/store.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
 import { refuse } from "./refusal.ts";
 
@@ -29,8 +29,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   defaultLocale: Locale;
-  /** The clinic a newcomer of a workspace joins, created in that workspace on first use. */
-  defaultClinicName: string;
+  /** Platform user ids of the installation admins (configuration): admins of every clinic of their workspace. */
+  installationAdmins: Readonly<Record<Platform, ReadonlySet<string>>>;
   jobTypes: JobTypes;
   fidelityItems: FidelityCatalogue;
   /** Filled in by the platform adapters that are configured. */
@@ -58,7 +58,17 @@ export interface RequestIdentity {
 export interface CommandContext {
   platform: Platform;
   workspaceId: string;
+  /** Who is acting. For a stranger (no role anywhere) nothing is stored: the record has id 0. */
   member: MemberRecord;
+  /** No role in any clinic and not an installation admin: every request gets "not a member yet". */
+  isStranger: boolean;
+  isInstallationAdmin: boolean;
+  /** The member's roles per clinic of their workspace (an installation admin's include "admin" everywhere). */
+  rolesByClinic: ReadonlyMap<number, readonly ClinicRole[]>;
+  /** The installation admins' platform user ids on this platform, to name them to a stranger. */
+  installationAdminIds: ReadonlySet<string>;
+  /** The name the platform gives the member now; stored once a request is allowed. */
+  displayName: string;
   /** The clinic the request acts on. Reading it refuses ("which clinic?") when that is ambiguous. */
   clinic: ClinicRecord;
   /** Clinics the member belongs to (for `clinic:` and the "which clinic?" answer). */
@@ -81,26 +91,45 @@ export interface CommandContext {
   claimant: string;
 }
 
+/**
+ * Reads who is acting and where, and writes nothing: no member, membership or clinic is created by
+ * typing (issue 20). Only an installation admin's first request stores their member record.
+ */
 export async function buildCommandContext(services: Services, identity: RequestIdentity): Promise<CommandContext> {
   const { store } = services;
-  const member = await store.members.upsert(identity);
+  const installationAdminIds = services.installationAdmins[identity.platform];
+  const isInstallationAdmin = installationAdminIds.has(identity.platform === "teams" ? identity.platformUserId.toLowerCase() : identity.platformUserId);
+  const known = await store.members.find(identity);
+  const member = known ?? (isInstallationAdmin ? await store.members.upsert(identity) : unsavedMember(identity));
+  const rolesByClinic = new Map<number, ClinicRole[]>();
+  const clinicsById = new Map<number, ClinicRecord>();
+  const memberships = known ? await store.memberships.ofMember(member) : [];
+  for (const { clinic, role } of memberships) {
+    rolesByClinic.set(clinic.id, [role]);
+    clinicsById.set(clinic.id, clinic);
+  }
+  if (isInstallationAdmin) {
+    for (const clinic of await store.clinics.inWorkspace(identity)) {
+      rolesByClinic.set(clinic.id, [...(rolesByClinic.get(clinic.id) ?? []).filter((role) => role !== "admin"), "admin"]);
+      clinicsById.set(clinic.id, clinic);
+    }
+  }
+  const memberClinics = [...clinicsById.values()].sort((a, b) => a.id - b.id);
   const connected = identity.channelId
     ? await store.channels.activeAt({ platform: identity.platform, workspaceId: identity.workspaceId, channelId: identity.channelId })
     : null;
-  if (connected) await store.memberships.ensure(connected.clinic.id, member.id);
-  let memberClinics = (await store.memberships.ofMember(member)).map((membership) => membership.clinic);
-  if (!connected && memberClinics.length === 0) {
-    // A newcomer typing outside a clinic channel joins their own workspace's default clinic.
-    const defaultClinic = await store.clinics.ensure(identity, services.defaultClinicName);
-    await store.memberships.ensure(defaultClinic.id, member.id);
-    memberClinics = (await store.memberships.ofMember(member)).map((membership) => membership.clinic);
-  }
+  // A connected channel decides the clinic, member of it or not (authorize() then refuses a non-member).
   const clinic = connected?.clinic ?? (memberClinics.length === 1 ? memberClinics[0] : undefined);
   return withClinic(
     {
       platform: identity.platform,
       workspaceId: identity.workspaceId,
       member,
+      isStranger: memberClinics.length === 0 && !isInstallationAdmin,
+      isInstallationAdmin,
+      rolesByClinic,
+      installationAdminIds,
+      displayName: identity.displayName,
       memberClinics,
       channelId: identity.channelId,
       isDirectMessage: identity.isDirectMessage ?? false,
@@ -119,6 +148,17 @@ export async function buildCommandContext(services: Services, identity: RequestI
   );
 }
 
+/** Keeps the member's name as the platform says it now; called once a request is allowed. */
+export async function rememberDisplayName(ctx: CommandContext): Promise<void> {
+  if (ctx.member.id === 0 || ctx.member.displayName === ctx.displayName) return;
+  ctx.member = await ctx.store.members.upsert({ platform: ctx.platform, workspaceId: ctx.workspaceId, platformUserId: ctx.member.platformUserId, displayName: ctx.displayName });
+}
+
+/** The acting person before they are stored: strangers are answered without writing anything. */
+function unsavedMember(identity: RequestIdentity): MemberRecord {
+  return { id: 0, platform: identity.platform, workspaceId: identity.workspaceId, platformUserId: identity.platformUserId, displayName: identity.displayName };
+}
+
 type ContextBase = Omit<CommandContext, "clinic" | "locale" | "t" | "clinicAmbiguous">;
 
 /** The context acting on `clinic`; without one, reading ctx.clinic asks which clinic is meant. */
@@ -134,7 +174,8 @@ export function withClinic(base: ContextBase | CommandContext, clinic: ClinicRec
   if (clinic) return { ...ctx, clinic };
   return Object.defineProperty(ctx, "clinic", {
     enumerable: true,
-    get: () => refuse("error.whichClinic", { clinics: base.memberClinics.map((candidate) => candidate.name).join(", ") }),
+    get: () =>
+      base.memberClinics.length === 0 ? refuse("error.noClinicYet") : refuse("error.whichClinic", { clinics: base.memberClinics.map((candidate) => candidate.name).join(", ") }),
   });
 }
 

@@ -4,17 +4,19 @@
 import { randomUUID } from "node:crypto";
 import type { CommandSpec } from "./command-spec.ts";
 import { authorize } from "./authorize.ts";
-import { withClinic, type CommandContext } from "./context.ts";
+import { rememberDisplayName, withClinic, type CommandContext } from "./context.ts";
 import { takeOptions } from "./parse/options.ts";
 import { tokenize, type Token } from "./parse/tokenize.ts";
 import { actionRegistry, COMMAND_WORD, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
 import { errorReply, type FormOutcome, type MessageReply, type Reply } from "./reply.ts";
-import { Refusal, refuse } from "./refusal.ts";
+import { NotMemberRefusal, Refusal, refuse } from "./refusal.ts";
 import { closestMatch } from "./rules/closest-match.ts";
+import { myWeek } from "./participants/my-week.ts";
 
 export async function runCommandText(ctx: CommandContext, text: string): Promise<Reply> {
   let spec: CommandSpec | undefined;
   return guard(ctx, () => spec, async () => {
+    await authorize(ctx, "anyone"); // a stranger hears who can add them, whatever they typed
     const tokenized = tokenize(text);
     if (!tokenized.ok) throw new Refusal("error.unclosedQuote");
     const { options, rest: tokens } = splitClinicOption(tokenized.tokens);
@@ -22,8 +24,17 @@ export async function runCommandText(ctx: CommandContext, text: string): Promise
     spec = findCommand(tokens);
     if (!spec) return unknownCommand(tokens);
     const acting = options.has("clinic") ? chooseClinic(ctx, options.get("clinic") ?? "") : ctx;
-    await authorize(acting, spec.permission ?? "member");
+    await authorize(acting, spec.permission);
+    await rememberDisplayName(acting);
     return spec.run(acting, tokens.slice(spec.path.length));
+  });
+}
+
+/** The Home tab (the member's own week): allowed like the caseload, refused like any command. */
+export async function runHomeTab(ctx: CommandContext): Promise<MessageReply> {
+  return guard(ctx, () => undefined, async () => {
+    await authorize(ctx, "caseload");
+    return myWeek(ctx);
   });
 }
 
@@ -31,8 +42,10 @@ export async function runAction(ctx: CommandContext, actionId: string, value: st
   return guard(ctx, () => undefined, async () => {
     const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new Error(`no action ${actionId}`);
+    await authorize(ctx, "anyone");
     const acting = await clinicFromPayload(ctx, () => action.clinicOf?.(ctx.store, value));
-    await authorize(acting, action.permission ?? "member");
+    await authorize(acting, action.permission);
+    await rememberDisplayName(acting);
     return action.run(acting, value);
   });
 }
@@ -47,11 +60,13 @@ export async function submitForm(
   try {
     const form = formRegistry.find((candidate) => candidate.formId === formId);
     if (!form) throw new Error(`no form ${formId}`);
+    await authorize(ctx, "anyone");
     const acting = await clinicFromPayload(ctx, () => form.clinicOf?.(ctx.store, hidden));
-    await authorize(acting, form.permission ?? "member");
+    await authorize(acting, form.permission);
+    await rememberDisplayName(acting);
     return await form.submit(acting, values, requestKey, hidden);
   } catch (error) {
-    if (error instanceof Refusal) return { kind: "done", reply: errorReply(ctx.t(error.messageKey, error.params)) };
+    if (error instanceof Refusal) return { kind: "done", reply: refusalReply(ctx, error) };
     return { kind: "done", reply: apologise(ctx, error) };
   }
 }
@@ -107,11 +122,19 @@ async function guard<T extends Reply>(ctx: CommandContext, currentSpec: () => Co
   } catch (error) {
     if (error instanceof Refusal) {
       const spec = currentSpec();
-      const usage = spec ? ctx.t("error.usage", { usage: `/${COMMAND_WORD} ${ctx.t(`command.${spec.key}.usage`)}` }) : undefined;
-      return errorReply(ctx.t(error.messageKey, error.params), usage);
+      const usage = spec && !(error instanceof NotMemberRefusal) ? ctx.t("error.usage", { usage: `/${COMMAND_WORD} ${ctx.t(`command.${spec.key}.usage`)}` }) : undefined;
+      return refusalReply(ctx, error, usage);
     }
     return apologise(ctx, error);
   }
+}
+
+/** A refusal as a reply; "not a member" names the people who can add the person. */
+export function refusalReply(ctx: Pick<CommandContext, "t">, refusal: Refusal, usage?: string): MessageReply {
+  const reply = errorReply(ctx.t(refusal.messageKey, refusal.params), usage);
+  if (!(refusal instanceof NotMemberRefusal)) return reply;
+  if (refusal.people.length === 0) return { ...reply, blocks: [...reply.blocks, { type: "text", text: ctx.t("error.notMemberAskIt") }] };
+  return { ...reply, blocks: [...reply.blocks, { type: "text", text: ctx.t("error.notMemberAskThem") }, { type: "people", people: [...refusal.people] }] };
 }
 
 /** Logs an unexpected error under a fresh correlation id and returns the short apology. */

@@ -1,6 +1,7 @@
 // Message keys the commands build at run time (help lines, status and contact-type labels,
 // fidelity bands and evidence).
 // Checked at start-up so a command added without its prompts stops the bot, not a user.
+import { CLINIC_ROLES } from "../storage/records.ts";
 import { commandRegistry } from "./registry.ts";
 import { PARTICIPANT_STATUSES } from "./rules/caseload.ts";
 import { CONTACT_TYPES } from "./rules/employer-contacts.ts";
@@ -14,6 +15,7 @@ export function requiredMessageKeys(): string[] {
     ...CONTACT_TYPES.map((type) => `contactType.${type}`),
     ...BANDS.map((band) => `fidelity.band.${band}`),
     ...SUGGESTERS.flatMap((suggester) => suggester.messageKeys),
+    ...CLINIC_ROLES.flatMap((role) => [`role.${role}`, `roles.${role}`]),
   ];
 }
 

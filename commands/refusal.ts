@@ -2,6 +2,7 @@
 // message key. A use case throws a Refusal; the dispatcher turns it into a localised error reply
 // and, for forms, a field error. Anything else is unexpected and gets a correlation id.
 import type { MessageParams } from "../prompts/catalogue.ts";
+import type { PersonRecord } from "../storage/store.ts";
 import { containsIdentityNumber } from "./rules/identity-number-guard.ts";
 
 export class Refusal extends Error {
@@ -25,4 +26,16 @@ export class Refusal extends Error {
 
 export function refuse(messageKey: string, params: MessageParams = {}, field?: string): never {
   throw new Refusal(messageKey, params, field);
+}
+
+/** "You are not a member (of this clinic) yet": carries the people who can add the person. */
+export class NotMemberRefusal extends Refusal {
+  override name = "NotMemberRefusal";
+  constructor(
+    messageKey: string,
+    params: MessageParams,
+    readonly people: readonly PersonRecord[],
+  ) {
+    super(messageKey, params);
+  }
 }

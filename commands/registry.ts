@@ -30,6 +30,7 @@ export const COMMAND_WORD = "ips";
 export const helpCommand: CommandSpec = {
   path: ["help"],
   key: "help",
+  permission: "anyone",
   async run(ctx) {
     return helpReply(ctx);
   },

@@ -18,7 +18,15 @@ export type Block =
   | { type: "item"; text: string; detail?: string; button?: Button; extraButtons?: Button[] }
   /** A row of buttons (answers, navigation). Buttons in one row may share an actionId. */
   | { type: "actions"; buttons: Button[] }
+  /** People named so they notice: a mention in Slack, a name in Teams. */
+  | { type: "people"; people: Person[] }
   | { type: "divider" };
+
+export interface Person {
+  platform: string;
+  platformUserId: string;
+  displayName: string;
+}
 
 /** A file handed to the person, e.g. a CSV export. */
 export interface FileAttachment {

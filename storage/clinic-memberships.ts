@@ -1,7 +1,7 @@
 import { appendAuditEvent } from "./audit.ts";
 import { clinicColumns } from "./clinics.ts";
 import type { Db } from "./database.ts";
-import type { Actor, ClinicRecord, ClinicRole, MemberRecord } from "./records.ts";
+import type { Actor, ClinicRecord, ClinicRole, MemberRecord, PersonRecord } from "./records.ts";
 
 export interface Membership {
   clinic: ClinicRecord;
@@ -10,11 +10,6 @@ export interface Membership {
 
 export function clinicMembershipRepository(db: Db) {
   return {
-    /** Makes the member part of the clinic (as specialist) if they are not yet. */
-    async ensure(clinicId: number, memberId: number): Promise<void> {
-      await db.clinicMembership.upsert({ where: { clinicId_memberId: { clinicId, memberId } }, create: { clinicId, memberId }, update: {} });
-    },
-
     /** The member's clinics, in the member's own workspace only. */
     async ofMember(member: Pick<MemberRecord, "id" | "platform" | "workspaceId">): Promise<Membership[]> {
       const memberships = await db.clinicMembership.findMany({
@@ -32,14 +27,45 @@ export function clinicMembershipRepository(db: Db) {
       return (membership?.role as ClinicRole | undefined) ?? null;
     },
 
-    async hasSupervisor(clinicId: number): Promise<boolean> {
-      return (await db.clinicMembership.count({ where: { clinicId, role: { in: ["supervisor", "admin"] } } })) > 0;
+    /** The clinic's members with their roles, ordered by role then name. */
+    async ofClinic(clinicId: number): Promise<(PersonRecord & { role: ClinicRole })[]> {
+      const memberships = await db.clinicMembership.findMany({ where: { clinicId }, include: { member: true } });
+      const order = (role: string) => ["admin", "supervisor", "specialist", "team"].indexOf(role);
+      return memberships
+        .map(({ member, role }) => ({ memberId: member.id, platform: member.platform, platformUserId: member.platformUserId, displayName: member.displayName, role: role as ClinicRole }))
+        .sort((a, b) => order(a.role) - order(b.role) || a.displayName.localeCompare(b.displayName, "sv"));
     },
 
-    async setRole(clinicId: number, memberId: number, role: ClinicRole, actor: Actor, at: Date): Promise<void> {
-      await db.$transaction(async (tx) => {
+    /** Who can add people to these clinics: their supervisors and admins. */
+    async stewardsOf(clinicIds: readonly number[]): Promise<PersonRecord[]> {
+      if (clinicIds.length === 0) return [];
+      const memberships = await db.clinicMembership.findMany({
+        where: { clinicId: { in: [...clinicIds] }, role: { in: ["supervisor", "admin"] } },
+        include: { member: true },
+        orderBy: { id: "asc" },
+      });
+      return memberships.map(({ member }) => ({ memberId: member.id, platform: member.platform, platformUserId: member.platformUserId, displayName: member.displayName }));
+    },
+
+    /** Gives the member this role in the clinic (their only one there); "unchanged" when they had it. */
+    async setRole(clinicId: number, memberId: number, role: ClinicRole, actor: Actor, at: Date): Promise<"set" | "unchanged"> {
+      return db.$transaction(async (tx) => {
+        const before = await tx.clinicMembership.findUnique({ where: { clinicId_memberId: { clinicId, memberId } } });
+        if (before?.role === role) return "unchanged";
         await tx.clinicMembership.upsert({ where: { clinicId_memberId: { clinicId, memberId } }, create: { clinicId, memberId, role }, update: { role } });
-        await appendAuditEvent(tx, actor, at, "clinic-membership.role-set", { type: "member", id: memberId }, { clinicId, role });
+        await appendAuditEvent(tx, actor, at, "clinic-membership.role-set", { type: "member", id: memberId }, { clinicId, from: before?.role ?? null, to: role });
+        return "set";
+      });
+    },
+
+    /** Takes the member out of the clinic; "not-member" when they were not in it. */
+    async remove(clinicId: number, memberId: number, actor: Actor, at: Date): Promise<"removed" | "not-member"> {
+      return db.$transaction(async (tx) => {
+        const before = await tx.clinicMembership.findUnique({ where: { clinicId_memberId: { clinicId, memberId } } });
+        if (!before) return "not-member";
+        await tx.clinicMembership.delete({ where: { id: before.id } });
+        await appendAuditEvent(tx, actor, at, "clinic-membership.removed", { type: "member", id: memberId }, { clinicId, role: before.role });
+        return "removed";
       });
     },
   };

@@ -1,6 +1,6 @@
 import { appendAuditEvent } from "./audit.ts";
 import type { Db } from "./database.ts";
-import type { Actor, ClinicRecord, ClinicSettings, Workspace } from "./records.ts";
+import type { Actor, ClinicRecord, ClinicRole, ClinicSettings, Workspace } from "./records.ts";
 
 /** The columns of a ClinicRecord, for every query that returns clinics. */
 export const clinicColumns = {
@@ -30,6 +30,11 @@ export function clinicRepository(db: Db) {
       });
     },
 
+    /** Every clinic of a workspace (an installation admin's), ordered by name. */
+    async inWorkspace(workspace: Workspace): Promise<ClinicRecord[]> {
+      return db.clinic.findMany({ where: { platform: workspace.platform, workspaceId: workspace.workspaceId }, select: clinicColumns, orderBy: { name: "asc" } });
+    },
+
     async findById(id: number): Promise<ClinicRecord | null> {
       return db.clinic.findUnique({ where: { id }, select: clinicColumns });
     },
@@ -46,11 +51,15 @@ export function clinicRepository(db: Db) {
       return db.clinic.findMany({ where: { workspaceId: "" }, select: clinicColumns, orderBy: { id: "asc" } });
     },
 
-    /** A new clinic in the actor's own workspace. */
-    async create(name: string, actor: Actor, at: Date): Promise<ClinicRecord> {
+    /** A new clinic in the actor's own workspace; `creatorRole` gives its creator a role in it. */
+    async create(name: string, actor: Actor, at: Date, creatorRole?: ClinicRole): Promise<ClinicRecord> {
       return db.$transaction(async (tx) => {
         const clinic = await tx.clinic.create({ data: { name, platform: actor.platform, workspaceId: actor.workspaceId }, select: clinicColumns });
         await appendAuditEvent(tx, actor, at, "clinic.created", { type: "clinic", id: clinic.id }, { name });
+        if (creatorRole) {
+          await tx.clinicMembership.create({ data: { clinicId: clinic.id, memberId: actor.memberId, role: creatorRole } });
+          await appendAuditEvent(tx, actor, at, "clinic-membership.role-set", { type: "member", id: actor.memberId }, { clinicId: clinic.id, from: null, to: creatorRole });
+        }
         return clinic;
       });
     },

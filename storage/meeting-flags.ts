@@ -1,7 +1,7 @@
 import { appendAuditEvent } from "./audit.ts";
 import type { Db } from "./database.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
-import type { Actor, OpenFlagRecord } from "./records.ts";
+import type { Actor, OpenFlagRecord, ParticipantRecord } from "./records.ts";
 
 export type CloseResult =
   | { outcome: "closed"; participantCode: string }
@@ -47,6 +47,12 @@ export function meetingFlagRepository(db: Db) {
     },
 
     /** Closes an open flag of the clinic. Safe to repeat: a second close reports who closed it. */
+    /** The participant a flag of this clinic concerns (to check who may close it), or null. */
+    async participantOf(flagId: number, clinicId: number): Promise<ParticipantRecord | null> {
+      const flag = await db.meetingFlag.findFirst({ where: { id: flagId, clinicId }, include: { participant: true } });
+      return flag?.participant ?? null;
+    },
+
     async close(flagId: number, clinicId: number, outcomeNote: string | undefined, actor: Actor, at: Date): Promise<CloseResult> {
       return db.$transaction(async (tx) => {
         const flag = await tx.meetingFlag.findFirst({

@@ -10,6 +10,21 @@ export interface MemberIdentity {
 
 export function memberRepository(db: Db) {
   return {
+    /** The chat user behind a request, if ipsbot knows them; reading writes nothing. */
+    async find(identity: Omit<MemberIdentity, "displayName">): Promise<MemberRecord | null> {
+      const { platform, workspaceId, platformUserId } = identity;
+      return db.member.findUnique({ where: { platform_workspaceId_platformUserId: { platform, workspaceId, platformUserId } } });
+    },
+
+    /** Members of a workspace with these platform user ids (the installation admins who have used ipsbot). */
+    async findMany(workspace: { platform: string; workspaceId: string }, platformUserIds: readonly string[]): Promise<MemberRecord[]> {
+      if (platformUserIds.length === 0) return [];
+      return db.member.findMany({
+        where: { platform: workspace.platform, workspaceId: workspace.workspaceId, platformUserId: { in: [...platformUserIds] } },
+        orderBy: { id: "asc" },
+      });
+    },
+
     /** The chat user behind a request; their display name follows what the platform says now. */
     async upsert(identity: MemberIdentity): Promise<MemberRecord> {
       const { platform, workspaceId, platformUserId, displayName } = identity;

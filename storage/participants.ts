@@ -62,6 +62,18 @@ export function participantRepository(db: Db) {
       });
     },
 
+    /** Moves the participant to another specialist's caseload. */
+    async transfer(participant: ParticipantRecord, toSpecialistId: number, actor: Actor, at: Date): Promise<void> {
+      await db.$transaction(async (tx) => {
+        await tx.participant.update({ where: { id: participant.id }, data: { specialistId: toSpecialistId } });
+        await appendAuditEvent(tx, actor, at, "participant.transferred", { type: "participant", id: participant.id }, {
+          code: participant.code,
+          fromSpecialistId: participant.specialistId,
+          toSpecialistId,
+        });
+      });
+    },
+
     /** The clinic's participants that are not closed, ordered by code. */
     async listOpen(clinicId: number): Promise<ParticipantRecord[]> {
       return db.participant.findMany({ where: { clinicId, status: { not: "closed" } }, orderBy: { code: "asc" } });

@@ -30,7 +30,17 @@ export interface Workspace {
   workspaceId: string;
 }
 
-export type ClinicRole = "specialist" | "supervisor" | "admin";
+/** One role per member per clinic (issue 20): see commands/authorize.ts for what each may do. */
+export const CLINIC_ROLES = ["specialist", "team", "supervisor", "admin"] as const;
+export type ClinicRole = (typeof CLINIC_ROLES)[number];
+
+/** Someone who can be named to another person (a mention). */
+export interface PersonRecord {
+  memberId: number;
+  platform: string;
+  platformUserId: string;
+  displayName: string;
+}
 
 export interface ClinicChannelRecord {
   id: number;

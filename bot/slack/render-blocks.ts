@@ -1,5 +1,5 @@
 // Platform-neutral replies → Slack Block Kit. Only translation happens here.
-import type { Block, Button, MessageReply, Tone } from "../../commands/reply.ts";
+import type { Block, Button, MessageReply, Person, Tone } from "../../commands/reply.ts";
 
 type SlackBlock = Record<string, unknown>;
 
@@ -57,7 +57,14 @@ function renderBlock(block: Block): SlackBlock[] {
       return [{ type: "actions", elements: block.buttons.slice(0, 25).map((button) => renderButton(button)) }];
     case "table":
       return renderTable(block.columns, block.rows);
+    case "people":
+      return [{ type: "section", text: { type: "mrkdwn", text: block.people.map(slackMention).join(", ").slice(0, SECTION_LIMIT) || " " } }];
   }
+}
+
+/** A Slack user as a mention; anything that is not a Slack user id is shown as an escaped name. */
+export function slackMention(person: Person): string {
+  return person.platform === "slack" && /^[UW][A-Z0-9]{2,20}$/.test(person.platformUserId) ? `<@${person.platformUserId}>` : escapeMrkdwn(person.displayName);
 }
 
 // Slack has no table block: aligned columns in a code block read best on desktop and phone.

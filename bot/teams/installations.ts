@@ -54,6 +54,8 @@ export async function installerOf(runtime: TeamsRuntime, activity: Partial<Activ
  * team later also stops the clinic channels connected there.
  */
 export async function rememberConversation(runtime: TeamsRuntime, activity: Partial<Activity>, ctx: CommandContext): Promise<void> {
+  // A stranger's message stores nothing at all (issue 20); the channel is recorded by its members.
+  if (ctx.isStranger) return;
   const reference = conversationReferenceOf(activity);
   if (!reference?.teamId) return;
   const key = `${reference.tenantId}|${reference.conversationId}`;

@@ -45,6 +45,8 @@ function renderBlock(block: Block): CardElement[] {
       return [{ type: "ActionSet", actions: block.buttons.map(buttonAction) }];
     case "table":
       return renderTable(block.columns, block.rows);
+    case "people":
+      return [textBlock(block.people.map((person) => person.displayName).join(", ") || EMPTY_CELL, { weight: "Bolder" })];
   }
 }
 

@@ -21,13 +21,14 @@ export async function previewDigest(ctx: CommandContext): Promise<MessageReply> 
 export const previewDigestCommand: CommandSpec = {
   path: ["digest", "preview"],
   key: "digest-preview",
+  permission: "team-view",
   run: takingNoArguments(previewDigest),
 };
 
 export const postDigestCommand: CommandSpec = {
   path: ["digest", "post"],
   key: "digest-post",
-  permission: "supervisor",
+  permission: "supervise",
   async run(ctx, args) {
     refuseLeftovers(args);
     const channels = await ctx.store.channels.activeForClinic(ctx.clinic.id);

@@ -103,6 +103,7 @@ export function parseInlineContact(args: readonly Token[]): RawContact {
 export const logEmployerContactCommand: CommandSpec = {
   path: ["contact"],
   key: "contact",
+  permission: "participant-work",
   async run(ctx, args) {
     if (args.length === 0) return contactForm(ctx);
     return logEmployerContact(ctx, parseInlineContact(args));
@@ -111,11 +112,13 @@ export const logEmployerContactCommand: CommandSpec = {
 
 export const openContactFormAction: ActionSpec = {
   actionId: HOME_LOG_CONTACT_ACTION_ID,
+  permission: "participant-work",
   run: (ctx) => contactForm(ctx),
 };
 
 export const employerContactForm: FormSpec = {
   formId: "employer-contact",
+  permission: "participant-work",
   async submit(ctx, values, requestKey) {
     try {
       const reply = await logEmployerContact(

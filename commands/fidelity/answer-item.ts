@@ -48,6 +48,6 @@ async function redraw(ctx: CommandContext, review: FidelityReviewRecord): Promis
   return { kind: "message", visibility: "channel", replaceOriginal: true, blocks: await currentCard(ctx, review) };
 }
 
-export const answerItemAction: ActionSpec = { actionId: ANSWER_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: answerItem };
-export const backAction: ActionSpec = { actionId: BACK_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: goBack };
-export const scoreSkippedAction: ActionSpec = { actionId: SCORE_SKIPPED_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: scoreSkippedItems };
+export const answerItemAction: ActionSpec = { actionId: ANSWER_ACTION_ID, permission: "supervise", clinicOf: clinicOfReviewValue, run: answerItem };
+export const backAction: ActionSpec = { actionId: BACK_ACTION_ID, permission: "supervise", clinicOf: clinicOfReviewValue, run: goBack };
+export const scoreSkippedAction: ActionSpec = { actionId: SCORE_SKIPPED_ACTION_ID, permission: "supervise", clinicOf: clinicOfReviewValue, run: scoreSkippedItems };

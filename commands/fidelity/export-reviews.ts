@@ -66,7 +66,7 @@ function slug(text: string): string {
 
 export const exportReviewsCommand: CommandSpec = {
   path: ["fidelity", "export"],
-  permission: "supervisor",
+  permission: "supervise",
   key: "fidelityExport",
   run: takingNoArguments(exportReviews),
 };

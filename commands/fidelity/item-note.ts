@@ -44,11 +44,11 @@ export async function noteForm(ctx: CommandContext, value: string): Promise<Form
 
 const noteSchema = z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) });
 
-export const noteAction: ActionSpec = { actionId: NOTE_ACTION_ID, permission: "supervisor", clinicOf: clinicOfReviewValue, run: noteForm };
+export const noteAction: ActionSpec = { actionId: NOTE_ACTION_ID, permission: "supervise", clinicOf: clinicOfReviewValue, run: noteForm };
 
 export const noteFormSpec: FormSpec = {
   formId: NOTE_FORM_ID,
-  permission: "supervisor",
+  permission: "supervise",
   clinicOf: (store, hidden) => clinicOfReviewValue(store, hidden.target ?? ""),
   async submit(ctx, values, _requestKey, hidden) {
     const { reviewId, item } = parseItemValue(ctx, hidden.target ?? "");

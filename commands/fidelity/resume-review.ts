@@ -21,14 +21,14 @@ export async function cancelReview(ctx: CommandContext): Promise<MessageReply> {
 
 export const resumeReviewCommand: CommandSpec = {
   path: ["fidelity", "resume"],
-  permission: "supervisor",
+  permission: "supervise",
   key: "fidelityResume",
   run: takingNoArguments(resumeReview),
 };
 
 export const cancelReviewCommand: CommandSpec = {
   path: ["fidelity", "cancel"],
-  permission: "supervisor",
+  permission: "supervise",
   key: "fidelityCancel",
   run: takingNoArguments(cancelReview),
 };

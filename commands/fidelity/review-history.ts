@@ -72,5 +72,6 @@ function truncate(text: string, width: number): string {
 export const reviewHistoryCommand: CommandSpec = {
   path: ["fidelity", "history"],
   key: "fidelityHistory",
+  permission: "supervise",
   run: takingNoArguments(showReviewHistory),
 };

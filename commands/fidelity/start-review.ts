@@ -59,7 +59,7 @@ export async function continueReview(ctx: CommandContext, reviewId: number): Pro
 
 export const startReviewCommand: CommandSpec = {
   path: ["fidelity", "start"],
-  permission: "supervisor",
+  permission: "supervise",
   key: "fidelityStart",
   async run(ctx, args) {
     const { options, words } = splitArguments(args, ["period"]);
@@ -71,7 +71,7 @@ export const startReviewCommand: CommandSpec = {
 /** The Resume button a second `start` offers. */
 export const resumeReviewAction: ActionSpec = {
   actionId: RESUME_ACTION_ID,
-  permission: "supervisor",
+  permission: "supervise",
   clinicOf: clinicOfReviewValue,
   async run(ctx, value) {
     return continueReview(ctx, parseReviewValue(value));

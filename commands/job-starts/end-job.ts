@@ -37,6 +37,7 @@ export async function endJob(ctx: CommandContext, raw: { code: string; date?: st
 export const endJobCommand: CommandSpec = {
   path: ["job", "end"],
   key: "job-end",
+  permission: "participant-work",
   async run(ctx, args) {
     const { options, words } = splitArguments(args, ["date", "reason", "status"]);
     const code = firstWordAsCode(words);

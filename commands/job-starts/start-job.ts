@@ -77,6 +77,7 @@ export async function startJob(ctx: CommandContext, raw: RawJobStart): Promise<M
 export const startJobCommand: CommandSpec = {
   path: ["job", "start"],
   key: "job-start",
+  permission: "participant-work",
   async run(ctx, args) {
     const { options, words } = splitArguments(args, ["type", "kind", "hours", "date"]);
     const code = firstWordAsCode(words);

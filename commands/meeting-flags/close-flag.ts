@@ -7,12 +7,13 @@ import { firstWordAsCode } from "../parse/arguments.ts";
 import { requireParticipant } from "../participants/lookup.ts";
 import { ephemeral, type FormReply, type MessageReply } from "../reply.ts";
 import { Refusal, refuse } from "../refusal.ts";
+import { mayActOnParticipant } from "../authorize.ts";
 import { freeText, NOTE_MAX_LENGTH, parseInput, participantCode } from "../validation.ts";
 import { agendaBlocks, DISCUSSED_ACTION_ID, DISCUSSED_WITH_NOTE_ACTION_ID, type AgendaAudience } from "./show-agenda.ts";
 
 export async function unflagParticipant(ctx: CommandContext, raw: { code: string; note: string }): Promise<MessageReply> {
   const input = parseInput(z.object({ code: participantCode, note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), raw);
-  const participant = await requireParticipant(ctx, input.code);
+  const participant = await requireParticipant(ctx, input.code, undefined, "flag");
   const flag = await ctx.store.meetingFlags.openForParticipant(participant.id);
   if (!flag) return refuse("error.noOpenFlag", { code: input.code });
   const result = await ctx.store.meetingFlags.close(flag.id, ctx.clinic.id, input.note, actorOf(ctx), ctx.clock.now());
@@ -24,6 +25,7 @@ export async function unflagParticipant(ctx: CommandContext, raw: { code: string
 export const unflagParticipantCommand: CommandSpec = {
   path: ["unflag"],
   key: "unflag",
+  permission: "flag",
   async run(ctx, args) {
     return unflagParticipant(ctx, { code: firstWordAsCode(args), note: joinWords(args.slice(1)) });
   },
@@ -39,6 +41,9 @@ async function closeFlagFromAgenda(ctx: CommandContext, flagValue: string, outco
   const parsed = agendaButtonSchema.safeParse(flagValue);
   if (!parsed.success) return refuse("error.flagUnknown");
   const { flagId, audience } = parsed.data;
+  const participant = await ctx.store.meetingFlags.participantOf(flagId, ctx.clinic.id);
+  if (!participant) return refuse("error.flagUnknown");
+  mayActOnParticipant(ctx, participant, "flag");
   const result = await ctx.store.meetingFlags.close(flagId, ctx.clinic.id, outcomeNote, actorOf(ctx), ctx.clock.now());
   if (result.outcome === "unknown") return refuse("error.flagUnknown");
   const note =
@@ -56,6 +61,7 @@ async function closeFlagFromAgenda(ctx: CommandContext, flagValue: string, outco
 /** The agenda's Discussed button: closes the flag and redraws the agenda in place. */
 export const discussFlagAction: ActionSpec = {
   actionId: DISCUSSED_ACTION_ID,
+  permission: "flag",
   run: (ctx, value) => closeFlagFromAgenda(ctx, value, undefined),
 };
 
@@ -64,6 +70,7 @@ export const OUTCOME_FORM_ID = "meeting-flag-outcome";
 /** "Discussed, with note": asks for the outcome in a form before closing the flag. */
 export const discussWithNoteAction: ActionSpec = {
   actionId: DISCUSSED_WITH_NOTE_ACTION_ID,
+  permission: "flag",
   async run(ctx, value): Promise<FormReply> {
     if (!agendaButtonSchema.safeParse(value).success) return refuse("error.flagUnknown");
     return {
@@ -82,6 +89,7 @@ export const discussWithNoteAction: ActionSpec = {
 
 export const flagOutcomeForm: FormSpec = {
   formId: OUTCOME_FORM_ID,
+  permission: "flag",
   async submit(ctx, values, _requestKey, hidden) {
     try {
       const { note } = parseInput(z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), { note: values.note });

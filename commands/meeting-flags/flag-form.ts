@@ -1,4 +1,6 @@
 // The "flag a participant" form (from the Home tab): participant and reason.
+import type { ParticipantRecord } from "../../storage/store.ts";
+import { mayActOnParticipant } from "../authorize.ts";
 import type { CommandContext } from "../context.ts";
 import type { ActionSpec, FormSpec } from "../command-spec.ts";
 import { HOME_FLAG_PARTICIPANT_ACTION_ID } from "../participants/my-week.ts";
@@ -8,7 +10,7 @@ import { NOTE_MAX_LENGTH } from "../validation.ts";
 import { flagParticipant } from "./flag-participant.ts";
 
 export async function flagForm(ctx: CommandContext): Promise<FormReply> {
-  const participants = (await ctx.store.participants.listOpen(ctx.clinic.id)).slice(0, 100);
+  const participants = (await ctx.store.participants.listOpen(ctx.clinic.id)).filter((participant) => mayFlag(ctx, participant)).slice(0, 100);
   return {
     kind: "form",
     form: {
@@ -30,13 +32,25 @@ export async function flagForm(ctx: CommandContext): Promise<FormReply> {
   };
 }
 
+/** The form offers only the participants the person may flag. */
+function mayFlag(ctx: CommandContext, participant: ParticipantRecord): boolean {
+  try {
+    mayActOnParticipant(ctx, participant, "flag");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const openFlagFormAction: ActionSpec = {
   actionId: HOME_FLAG_PARTICIPANT_ACTION_ID,
+  permission: "flag",
   run: (ctx) => flagForm(ctx),
 };
 
 export const meetingFlagForm: FormSpec = {
   formId: "meeting-flag",
+  permission: "flag",
   async submit(ctx, values) {
     try {
       return { kind: "done", reply: await flagParticipant(ctx, { code: values.participant ?? "", reason: values.reason ?? "" }) };

@@ -15,7 +15,7 @@ export async function flagParticipant(ctx: CommandContext, raw: { code: string; 
     z.object({ code: participantCode, reason: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.reasonTooLong", missingKey: "error.reasonMissing" }) }),
     raw,
   );
-  const participant = await requireParticipant(ctx, input.code);
+  const participant = await requireParticipant(ctx, input.code, undefined, "flag");
   const opened = await ctx.store.meetingFlags.open(
     { clinicId: ctx.clinic.id, participantId: participant.id, reason: input.reason ?? "" },
     actorOf(ctx),
@@ -31,6 +31,7 @@ export async function flagParticipant(ctx: CommandContext, raw: { code: string; 
 export const flagParticipantCommand: CommandSpec = {
   path: ["flag"],
   key: "flag",
+  permission: "flag",
   async run(ctx, args) {
     return flagParticipant(ctx, { code: firstWordAsCode(args), reason: joinWords(args.slice(1)) });
   },

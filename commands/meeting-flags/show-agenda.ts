@@ -51,5 +51,6 @@ export async function showAgenda(ctx: CommandContext): Promise<MessageReply> {
 export const showAgendaCommand: CommandSpec = {
   path: ["agenda"],
   key: "agenda",
+  permission: "team-view",
   run: takingNoArguments(showAgenda),
 };

@@ -46,6 +46,7 @@ export async function changeParticipantStatus(
 export const changeParticipantStatusCommand: CommandSpec = {
   path: ["participant", "status"],
   key: "participant-status",
+  permission: "participant-work",
   async run(ctx, args) {
     const { options, words } = splitArguments(args, ["date"]);
     const code = firstWordAsCode(words);

@@ -24,6 +24,7 @@ export async function enrollParticipant(ctx: CommandContext, raw: { code: string
 export const enrollParticipantCommand: CommandSpec = {
   path: ["participant", "add"],
   key: "participant-add",
+  permission: "caseload",
   async run(ctx, args) {
     const { options, words } = splitArguments(args, ["since"]);
     const code = firstWordAsCode(words);

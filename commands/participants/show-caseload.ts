@@ -46,5 +46,6 @@ export async function caseloadBlocks(ctx: CommandContext): Promise<Block[]> {
 export const showCaseloadCommand: CommandSpec = {
   path: ["caseload"],
   key: "caseload",
+  permission: "caseload",
   run: takingNoArguments(showCaseload),
 };

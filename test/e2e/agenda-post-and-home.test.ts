@@ -17,7 +17,9 @@ describe("agenda post", () => {
 
   beforeAll(async () => {
     h = await startHarness({ clock });
-    await h.sendCommand("channel connect Psykos Nord", SPECIALIST, undefined, NORD);
+    await h.connectClinic(NORD, "Psykos Nord");
+    await h.grant(SPECIALIST, "supervisor", "Psykos Nord");
+    await h.grant(COLLEAGUE, "team", "Psykos Nord");
     await h.slack.waitForCall((call) => call.method === "views.open");
     await h.command("participant add P-017", SPECIALIST, NORD);
     await h.command("participant add P-018", SPECIALIST, NORD);

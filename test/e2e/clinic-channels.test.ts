@@ -1,6 +1,6 @@
 // /ips channel connect|settings|disconnect, the settings modal, and which clinic a command acts on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
+import { ADMIN, COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
@@ -11,8 +11,6 @@ describe("clinic channels", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ clock });
-    await h.command("help");
-    await h.command("help", COLLEAGUE);
   });
   afterAll(async () => h?.stop());
 
@@ -42,8 +40,13 @@ describe("clinic channels", () => {
     expect(messageText(reply)).toContain("Name the clinic");
   });
 
-  it("connects a channel to a new clinic, makes the caller its supervisor, and opens the settings form", async () => {
-    const response = await h.sendCommand("channel connect Psykos Nord", SPECIALIST, undefined, NORD);
+  it("lets only an admin create a clinic, and stores nothing for anyone else", async () => {
+    const reply = await expectNothingStored(h, () => h.command("channel connect Psykos Nord", SPECIALIST, NORD));
+    expect(messageText(reply)).toContain("Only an admin can create a clinic.");
+  });
+
+  it("connects a channel to a new clinic when an admin asks, and opens the settings form; roles are given by people", async () => {
+    const response = await h.sendCommand("channel connect Psykos Nord", ADMIN, undefined, NORD);
     expect(response.status).toBe(200);
     const open = await h.slack.waitForCall((call) => call.method === "views.open" && (call.body.view as { callback_id: string }).callback_id === "clinic-settings");
     const view = open.body.view as { private_metadata: string; blocks: { block_id: string }[] };
@@ -53,10 +56,24 @@ describe("clinic channels", () => {
     expect(queryAll(h.databaseFile, "SELECT c.name, ch.channelId, ch.activeKey FROM ClinicChannel ch JOIN Clinic c ON c.id = ch.clinicId")).toEqual([
       { name: "Psykos Nord", channelId: NORD, activeKey: `slack:T0TEST:${NORD}` },
     ]);
-    expect(queryAll(h.databaseFile, "SELECT c.name, m.role FROM ClinicMembership m JOIN Clinic c ON c.id = m.clinicId JOIN Member mb ON mb.id = m.memberId WHERE mb.platformUserId = ? ORDER BY c.id", SPECIALIST.id)).toEqual([
-      { name: "Clinic", role: "specialist" },
+    const rolesOf = (userId: string) =>
+      queryAll(h.databaseFile, "SELECT c.name, m.role FROM ClinicMembership m JOIN Clinic c ON c.id = m.clinicId JOIN Member mb ON mb.id = m.memberId WHERE mb.platformUserId = ? ORDER BY c.id", userId);
+    // The installation admin is admin of every clinic by configuration, not by a stored role.
+    expect(rolesOf(ADMIN.id)).toEqual([]);
+    await h.grant(SPECIALIST, "supervisor", "Psykos Nord");
+    expect(rolesOf(SPECIALIST.id)).toEqual([
+      { name: "Clinic", role: "supervisor" },
       { name: "Psykos Nord", role: "supervisor" },
     ]);
+  });
+
+  it("gives no membership to someone who types in a clinic's channel, and names who can add them", async () => {
+    const stranger = { id: "U0PASSERBY", name: "pat.passerby", teamId: SPECIALIST.teamId };
+    const reply = await expectNothingStored(h, () => h.command("agenda", stranger, NORD));
+    expect(messageText(reply)).toContain("You are not a member of an IPS team in ipsbot yet");
+    expect(JSON.stringify(reply.body.blocks)).toContain(`<@${SPECIALIST.id}>`);
+    const member = await expectNothingStored(h, () => h.command("agenda", COLLEAGUE, NORD));
+    expect(messageText(member)).toContain("You are not a member of Psykos Nord");
   });
 
   it("refuses to connect the same channel twice", async () => {
@@ -108,14 +125,14 @@ describe("clinic channels", () => {
   });
 
   it("lets only a supervisor change settings or disconnect", async () => {
-    await h.command("help", COLLEAGUE, NORD); // joins Psykos Nord as a specialist
+    await h.grant(COLLEAGUE, "specialist", "Psykos Nord");
     for (const command of ["channel settings", "channel disconnect", "channel connect Psykos Nord"]) {
       const reply = await expectNothingStored(h, () => h.command(command, COLLEAGUE, NORD));
-      expect(messageText(reply)).toMatch(/Bara en metodstödjare för Psykos Nord kan göra det|redan kopplad/);
+      expect(messageText(reply)).toMatch(/Bara metodstödjare eller administratörer på Psykos Nord kan göra det|redan kopplad/);
     }
     const crafted = await expectNothingStored(h, () => h.submitView("clinic-settings", settingsValues({ locale: "en" }), { metadata, user: COLLEAGUE }));
     expect(crafted.status).toBe(200);
-    await h.slack.waitForCall((call) => call.method === "chat.postEphemeral" && messageText(call).includes("Bara en metodstödjare"));
+    await h.slack.waitForCall((call) => call.method === "chat.postEphemeral" && messageText(call).includes("Bara metodstödjare"));
   });
 
   it("reopens the settings for a supervisor, and disconnects", async () => {

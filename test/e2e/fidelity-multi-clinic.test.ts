@@ -9,9 +9,8 @@ describe("fidelity review for a member of several clinics", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ clock: fixedClock("2026-11-18T10:00:00Z") });
-    await h.command("help"); // joins the default clinic
-    await h.sendCommand("channel connect Psykos Nord", SPECIALIST, undefined, "C0NORD");
-    await h.slack.waitForCall((call) => call.method === "views.open");
+    await h.connectClinic("C0NORD", "Psykos Nord");
+    await h.grant(SPECIALIST, "supervisor", "Psykos Nord"); // and of Clinic, by the harness
   });
   afterAll(async () => h?.stop());
 

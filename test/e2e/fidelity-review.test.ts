@@ -91,7 +91,7 @@ describe("fidelity self-check", () => {
 
   it("lets only the clinic's supervisor run reviews", async () => {
     const reply = await expectNothingStored(h, () => h.command("fidelity start period:12m", COLLEAGUE));
-    expect(messageText(reply)).toContain("Only a supervisor of Clinic can do that.");
+    expect(messageText(reply)).toContain("Only supervisors of Clinic can do that.");
   });
 
   it("offers to resume instead of starting a second review, and stores nothing", async () => {
@@ -359,7 +359,7 @@ describe("fidelity self-check", () => {
       "refuses %s from a member who is not the clinic's supervisor",
       async (actionId, suffix) => {
         const reply = await expectNothingStored(h, () => h.clickButton(actionId, `${reviewId}${suffix}`, COLLEAGUE));
-        expect(messageText(reply)).toContain("Only a supervisor of Clinic can do that.");
+        expect(messageText(reply)).toContain("Only supervisors of Clinic can do that.");
       },
     );
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
+import { ADMIN, fixedClock, messageText, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
 import { SIGNING_SECRET } from "../support/slack-requests.ts";
 
@@ -17,7 +17,7 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 async function connectChannels(h: Harness, count: number): Promise<string[]> {
   const channels = Array.from({ length: count }, (_, index) => `C0CH${String(index).padStart(3, "0")}`);
   for (const [index, channel] of channels.entries()) {
-    await h.sendCommand(`channel connect Clinic ${index}`, SPECIALIST, undefined, channel);
+    await h.sendCommand(`channel connect Clinic ${index}`, ADMIN, undefined, channel);
   }
   await expect.poll(() => queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM ClinicChannel WHERE activeKey IS NOT NULL")[0]!.n, { timeout: 15_000 }).toBe(count);
   return channels;

@@ -89,7 +89,7 @@ describe("start-up", () => {
 
   it("creates the database folder on first start, and no clinic outside a workspace", async () => {
     const folder = `${freshDatabaseFile()}.d/nested`;
-    const bot = await startBot({ env: { PORT: "0", DATABASE_URL: `file:${folder}/ipsbot.db`, DEFAULT_CLINIC: "Psykosmottagning Nord" }, logger: recordingLogger() });
+    const bot = await startBot({ env: { PORT: "0", DATABASE_URL: `file:${folder}/ipsbot.db` }, logger: recordingLogger() });
     try {
       const db = new Database(`${folder}/ipsbot.db`, { readonly: true });
       expect(db.prepare("SELECT name FROM Clinic").all()).toEqual([]);

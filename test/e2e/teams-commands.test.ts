@@ -43,7 +43,9 @@ describe("Teams commands in a personal chat", () => {
     expect(await say("ips participant add P-017 since:2026-10-20")).toContain("Enrolled `P-017` on your caseload from 2026-10-20");
     const [member] = queryAll(h.databaseFile, "SELECT m.platform, m.workspaceId, m.platformUserId, m.displayName FROM Participant p JOIN Member m ON m.id = p.specialistId");
     expect(member).toEqual({ platform: "teams", workspaceId: TENANT_ID, platformUserId: SPECIALIST.aadObjectId, displayName: SPECIALIST.name });
-    expect(queryAll(h.databaseFile, "SELECT action, platform, workspaceId FROM AuditEvent")).toEqual([{ action: "participant.enrolled", platform: "teams", workspaceId: TENANT_ID }]);
+    expect(queryAll(h.databaseFile, "SELECT action, platform, workspaceId FROM AuditEvent WHERE action <> 'clinic-membership.role-set'")).toEqual([
+      { action: "participant.enrolled", platform: "teams", workspaceId: TENANT_ID },
+    ]);
   });
 
   it("knows the same person by Entra object id when Teams sends another 29: id", async () => {
@@ -107,10 +109,13 @@ describe("Teams commands in a personal chat", () => {
     expect(reply).toContain("Write it like this: `ips participant add <code> [since:YYYY-MM-DD]`");
   });
 
-  it("keeps tenants apart like Slack workspaces", async () => {
+  it("keeps tenants apart like Slack workspaces: the same Entra id in another tenant is a stranger there", async () => {
     const stranger: TeamsUser = { id: "29:1cOtherTenant", aadObjectId: SPECIALIST.aadObjectId, name: "Anna Specialist", tenantId: OTHER_TENANT_ID };
-    const exchange = await h.send(personalMessage(stranger, "ips caseload", h.connector.serviceUrl));
-    expect(repliesText(exchange.calls)).toContain("You have no participants yet.");
+    const exchange = await expectNothingStored(h, () => h.send(personalMessage(stranger, "ips caseload", h.connector.serviceUrl)));
+    expect(repliesText(exchange.calls)).toContain("You are not a member of an IPS team in ipsbot yet");
+    await h.grant(stranger, "specialist", "Other tenant's clinic");
+    const own = await h.send(personalMessage(stranger, "ips caseload", h.connector.serviceUrl));
+    expect(repliesText(own.calls)).toContain("You have no participants yet.");
     const members = queryAll(h.databaseFile, "SELECT workspaceId FROM Member WHERE platformUserId = ? ORDER BY id", SPECIALIST.aadObjectId);
     expect(members).toEqual([{ workspaceId: TENANT_ID }, { workspaceId: OTHER_TENANT_ID }]);
   });

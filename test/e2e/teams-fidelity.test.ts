@@ -87,10 +87,10 @@ describe("fidelity self-check in Teams", () => {
 
     it("refuses a member who is not the supervisor, by command and by button, storing nothing", async () => {
       const reply = await expectNothingStored(h, () => h.say("ips fidelity start", COLLEAGUE));
-      expect(repliesText(reply.calls)).toContain("Only a supervisor of Clinic can do that.");
+      expect(repliesText(reply.calls)).toContain("Only supervisors of Clinic can do that.");
       const five = actionTitled(card, "5");
       const clicked = await expectNothingStored(h, () => h.execute(five.verb, five.data, COLLEAGUE));
-      expect(clicked.body.value).toContain("Only a supervisor of Clinic can do that.");
+      expect(clicked.body.value).toContain("Only supervisors of Clinic can do that.");
     });
 
     it("redraws the card in place with the next item when a score is clicked", async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll } from "../support/database-copy.ts";
 import type { ConnectorCall } from "../support/fake-bot-connector.ts";
-import { botRemovedFromTeam, CHANNEL_ID, channelMention, COLLEAGUE, executeInvoke, SPECIALIST, TEAM_ID, TENANT_ID, type TeamsUser } from "../support/teams-activities.ts";
+import { ADMIN, botRemovedFromTeam, CHANNEL_ID, channelMention, COLLEAGUE, executeInvoke, SPECIALIST, TEAM_ID, TENANT_ID, type TeamsUser } from "../support/teams-activities.ts";
 import { actionTitled, cardsOf, cardText, executeActions, fixedClock, invokeCard, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
@@ -34,7 +34,6 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
   let h: TeamsHarness;
   beforeAll(async () => {
     h = await startTeamsHarness({ clock, schedulerTimer: false });
-    await h.say("ips help"); // the specialist joins the default clinic before tables are compared
   });
   afterAll(async () => h?.stop());
 
@@ -130,9 +129,9 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
       expect(reply).toContain("Type this in the channel that should receive the clinic's digests");
     });
 
-    it("sends the settings form privately when `channel connect` is typed in the channel, and stores the channel with its service URL", async () => {
-      const { exchange, privately } = await mention("ips channel connect Psykos Nord");
-      expect(exchange.calls[0]!.body).toMatchObject({ isGroup: false, tenantId: TENANT_ID, members: [{ id: SPECIALIST.id }] });
+    it("sends the settings form privately when an admin types `channel connect` in the channel, and stores the channel with its service URL", async () => {
+      const { exchange, privately } = await mention("ips channel connect Psykos Nord", ADMIN);
+      expect(exchange.calls[0]!.body).toMatchObject({ isGroup: false, tenantId: TENANT_ID, members: [{ id: ADMIN.id }] });
       settingsCard = onlyCard(privately);
       const inputs = (settingsCard.body as Record<string, any>[]).filter((element) => element.type.startsWith("Input."));
       expect(inputs.map((input) => [input.type, input.id, input.value])).toEqual([
@@ -148,9 +147,12 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
       expect(channels()).toEqual([
         { clinic: "Psykos Nord", platform: "teams", workspaceId: TENANT_ID, channelId: CHANNEL_ID, serviceUrl: h.connector.serviceUrl, activeKey: `teams:${TENANT_ID}:${CHANNEL_ID}`, disconnectedReason: null },
       ]);
-      const roles = queryAll(h.databaseFile, "SELECT c.name, m.role FROM ClinicMembership m JOIN Clinic c ON c.id = m.clinicId JOIN Member mb ON mb.id = m.memberId WHERE mb.platformUserId = ? ORDER BY c.id", SPECIALIST.aadObjectId);
-      expect(roles).toEqual([
-        { name: "Clinic", role: "specialist" },
+      const roles = (user: TeamsUser) =>
+        queryAll(h.databaseFile, "SELECT c.name, m.role FROM ClinicMembership m JOIN Clinic c ON c.id = m.clinicId JOIN Member mb ON mb.id = m.memberId WHERE mb.platformUserId = ? ORDER BY c.id", user.aadObjectId);
+      expect(roles(ADMIN)).toEqual([]);
+      await h.grant(SPECIALIST, "supervisor", "Psykos Nord");
+      expect(roles(SPECIALIST)).toEqual([
+        { name: "Clinic", role: "supervisor" },
         { name: "Psykos Nord", role: "supervisor" },
       ]);
     });
@@ -198,13 +200,13 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
     });
 
     it("lets only the clinic's supervisor change the settings", async () => {
-      await h.mention("ips help", COLLEAGUE); // joins Psykos Nord as a specialist
+      await h.grant(COLLEAGUE, "team", "Psykos Nord");
       const submit = actionTitled(settingsCard, "Save");
       const exchange = await expectNothingStored(h, () => h.execute(submit.verb, filled({ "field.locale": "sv" }), COLLEAGUE));
-      expect(cardText(invokeCard(exchange)!)).toContain("Only a supervisor of Psykos Nord can do that.");
+      expect(cardText(invokeCard(exchange)!)).toContain("Only supervisors or admins of Psykos Nord can do that.");
       for (const command of ["ips channel settings", "ips channel disconnect"]) {
         const { text } = await expectNothingStored(h, () => mention(command, COLLEAGUE));
-        expect(text).toContain("Only a supervisor of Psykos Nord can do that.");
+        expect(text).toContain("Only supervisors or admins of Psykos Nord can do that.");
       }
     });
 
@@ -355,7 +357,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
 
     it("does not act on the clinic of a channel named in a crafted form by someone who is not its member", async () => {
       const outsider: TeamsUser = { id: "29:1cOutsiderKim", aadObjectId: "a1b2c3d4-0003-4a5b-8c9d-0e1f2a3b4c5d", name: "Kim Outsider", tenantId: TENANT_ID };
-      await say("ips help", outsider); // joins the default clinic only
+      await h.grant(outsider, "team"); // a member of the tenant's other clinic only
       await mention("ips flag P-101 wants to talk about hours", COLLEAGUE);
       const flagId = queryAll(h.databaseFile, "SELECT f.id FROM MeetingFlag f WHERE f.closedAt IS NULL")[0]!.id;
       const form = {
@@ -399,7 +401,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
     });
 
     it("disconnects a channel whose post Teams refuses because the bot is gone, recording why", async () => {
-      const connect = await h.send(channelMention(SPECIALIST, "ips channel connect Psykos Syd", h.connector.serviceUrl, { channelId: SYD_CHANNEL, teamId: SYD_TEAM }));
+      const connect = await h.send(channelMention(ADMIN, "ips channel connect Psykos Syd", h.connector.serviceUrl, { channelId: SYD_CHANNEL, teamId: SYD_TEAM }));
       expect(connect.calls.map((call) => call.kind)).toEqual(["create-conversation", "reply", "reply"]);
       h.connector.removeBotFrom(SYD_CHANNEL); // removed without Teams telling the bot
       clock.set("2026-11-30T07:00:00Z"); // Monday 08:00: Psykos Syd's default digest time

@@ -1,7 +1,7 @@
 // The weekly digest: its content, /ips digest preview|post, and the scheduler (driven by a fake
 // clock: no sleeping), exactly once across ticks, restarts and missed weeks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
+import { COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 import { startBot } from "../../bot/start-bot.ts";
@@ -16,7 +16,9 @@ describe("weekly digest", () => {
 
   beforeAll(async () => {
     h = await startHarness({ clock });
-    await h.sendCommand("channel connect Psykos Nord", SPECIALIST, undefined, NORD);
+    await h.connectClinic(NORD, "Psykos Nord");
+    await h.grant(SPECIALIST, "supervisor", "Psykos Nord");
+    await h.grant(COLLEAGUE, "team", "Psykos Nord");
     await h.slack.waitForCall((call) => call.method === "views.open");
     const say = (text: string) => h.command(text, SPECIALIST, NORD);
     await say("participant add P-001 since:2026-09-01");

@@ -7,6 +7,9 @@ import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bo
 import type { SlackUser } from "../support/slack-requests.ts";
 import { OTHER_TENANT_ID, personalMessage, SPECIALIST as TEAMS_SPECIALIST, type TeamsUser } from "../support/teams-activities.ts";
 import { repliesText } from "../support/teams-harness.ts";
+import { seedClinicMembers } from "../support/seed-roles.ts";
+import { expectNothingStored } from "../support/unchanged.ts";
+import { systemClock } from "../../commands/context.ts";
 
 const OTHER_WORKSPACE_USER: SlackUser = { id: "U0ELSEWHERE", name: "eve.elsewhere", teamId: "T2OTHER" };
 const OTHER_TENANT_USER: TeamsUser = { ...TEAMS_SPECIALIST, id: "29:1zOtherTenant", aadObjectId: "c0ffee00-0000-4000-8000-0000000000aa", name: "Teo Tenant", tenantId: OTHER_TENANT_ID };
@@ -20,6 +23,18 @@ describe("workspaces and tenants in one database", () => {
     h = await startHarness({ env: { TEAMS_EMULATOR: "true" } });
     await h.command("participant add P-017");
     await h.command(`flag P-017 ${REASON}`);
+  });
+
+  it("answers people of another workspace or tenant that they are not members, and stores nothing", async () => {
+    const slack = await expectNothingStored(h, () => h.command("agenda", OTHER_WORKSPACE_USER));
+    expect(messageText(slack)).toContain("You are not a member of an IPS team in ipsbot yet");
+    expect(JSON.stringify(slack.body)).not.toContain(SPECIALIST.id); // the first workspace's supervisor is not named
+    const before = h.tables();
+    expect(await teams(OTHER_TENANT_USER, "ips agenda")).toContain("You are not a member of an IPS team in ipsbot yet");
+    expect(h.tables()).toEqual(before);
+    // From here on each has a clinic of their own, with a role in it.
+    await h.grant(OTHER_WORKSPACE_USER, "supervisor");
+    await seedClinicMembers(h.bot.services.store, { platform: "teams", workspaceId: OTHER_TENANT_ID }, [{ platformUserId: OTHER_TENANT_USER.aadObjectId, displayName: OTHER_TENANT_USER.name, role: "supervisor" }], systemClock);
   });
   afterAll(async () => {
     await h?.stop();
@@ -69,6 +84,10 @@ describe("workspaces and tenants in one database", () => {
       "SELECT m.id FROM ClinicMembership cm JOIN Member m ON m.id = cm.memberId JOIN Clinic c ON c.id = cm.clinicId WHERE c.platform <> m.platform OR c.workspaceId <> m.workspaceId",
     );
     expect(crossing).toEqual([]);
-    expect(queryAll(h.databaseFile, "SELECT COUNT(DISTINCT platform || workspaceId) AS n FROM Clinic")[0]!.n).toBeGreaterThanOrEqual(2);
+    expect(queryAll(h.databaseFile, "SELECT platform, workspaceId FROM Clinic ORDER BY id")).toEqual([
+      { platform: "slack", workspaceId: SPECIALIST.teamId },
+      { platform: "slack", workspaceId: OTHER_WORKSPACE_USER.teamId },
+      { platform: "teams", workspaceId: OTHER_TENANT_ID },
+    ]);
   });
 });

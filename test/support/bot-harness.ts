@@ -1,7 +1,9 @@
 // Starts the real bot (real Bolt receiver, real SQLite) against a fake Slack Web API and gives
 // tests a way to speak to it as Slack would.
 import { randomUUID } from "node:crypto";
-import type { Clock, Logger } from "../../commands/context.ts";
+import { systemClock, type Clock, type Logger } from "../../commands/context.ts";
+import type { ClinicRole } from "../../storage/store.ts";
+import { seedClinicMembers } from "./seed-roles.ts";
 import { startBot, type RunningBot } from "../../bot/start-bot.ts";
 import { countRows, freshDatabaseFile, readTables } from "./database-copy.ts";
 import { startFakeSlackApi, TEST_TEAM_ID, type FakeSlackApi, type RecordedCall } from "./fake-slack-api.ts";
@@ -9,6 +11,8 @@ import { blockActionBody, postSigned, SIGNING_SECRET, slashCommandBody, viewSubm
 
 export const SPECIALIST: SlackUser = { id: "U0SPEC1", name: "anna.specialist", teamId: TEST_TEAM_ID };
 export const COLLEAGUE: SlackUser = { id: "U0SPEC2", name: "olle.nurse", teamId: TEST_TEAM_ID };
+/** The installation admin (ADMIN_SLACK_USER_IDS): creates clinics, gives roles, does no participant work. */
+export const ADMIN: SlackUser = { id: "U0ADMIN", name: "ines.admin", teamId: TEST_TEAM_ID };
 
 export interface Harness {
   bot: RunningBot;
@@ -25,6 +29,10 @@ export interface Harness {
   /** Sends a button click and returns once the bot answered the HTTP request (for clicks that open a modal). */
   pressButton(actionId: string, value: string, user?: SlackUser): Promise<void>;
   submitView(callbackId: string, values: Record<string, Record<string, unknown>>, options?: { viewId?: string; user?: SlackUser; metadata?: string }): Promise<Response>;
+  /** The admin connects `channelId` to the clinic `name` (creating it if new) and the settings form opens; resolves once it is connected. */
+  connectClinic(channelId: string, name: string): Promise<void>;
+  /** Gives a role in a clinic of the test workspace (as `/ips admin role` does), creating the clinic if new. */
+  grant(user: SlackUser, role: ClinicRole, clinicName?: string): Promise<void>;
   tables(): Record<string, unknown[]>;
   rowCounts(): Record<string, number>;
   /** Stops the bot process and starts a new one on the same database file and fake Slack. */
@@ -32,7 +40,15 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { clock?: Clock; env?: Record<string, string>; logger?: Logger } = {}): Promise<Harness> {
+/** Who has which role in the suite's clinic "Clinic" unless a suite says otherwise. */
+export const DEFAULT_ROLES: readonly { user: SlackUser; role: ClinicRole }[] = [
+  { user: SPECIALIST, role: "supervisor" },
+  { user: COLLEAGUE, role: "team" },
+];
+
+export async function startHarness(
+  options: { clock?: Clock; env?: Record<string, string>; logger?: Logger; roles?: readonly { user: SlackUser; role: ClinicRole }[] } = {},
+): Promise<Harness> {
   const slack = await startFakeSlackApi();
   const databaseFile = freshDatabaseFile();
   const launch = () =>
@@ -44,6 +60,7 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
         SLACK_BOT_TOKEN: "xoxb-test-token",
         SLACK_API_URL: slack.url,
         LOG_LEVEL: "error",
+        ADMIN_SLACK_USER_IDS: ADMIN.id,
         ...options.env,
       },
       clock: options.clock,
@@ -51,6 +68,8 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
       logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
     });
   let bot = await launch();
+  const seeded = (options.roles ?? DEFAULT_ROLES).map(({ user, role }) => ({ platformUserId: user.id, displayName: user.name, role }));
+  await seedClinicMembers(bot.services.store, { platform: "slack", workspaceId: TEST_TEAM_ID }, seeded, options.clock ?? systemClock);
   let eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
 
   async function expectOk(response: Response): Promise<void> {
@@ -90,6 +109,13 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
         viewSubmissionBody(viewOptions.user ?? SPECIALIST, callbackId, viewOptions.viewId ?? `V${randomUUID()}`, values, viewOptions.metadata ?? JSON.stringify({ channelId: "C0CLINIC" })),
       );
     },
+    async connectClinic(channelId, name) {
+      const response = await postSigned(eventsUrl, slashCommandBody(ADMIN, `channel connect ${name}`, slack.responseUrl(randomUUID()), channelId));
+      await expectOk(response);
+      await slack.waitForCall((call) => call.method === "views.open" && JSON.stringify(call.body.view).includes(channelId));
+    },
+    grant: (user, role, clinicName) =>
+      seedClinicMembers(harness.bot.services.store, { platform: "slack", workspaceId: user.teamId }, [{ platformUserId: user.id, displayName: user.name, role }], options.clock ?? systemClock, clinicName),
     tables: () => readTables(databaseFile),
     rowCounts: () => countRows(databaseFile),
     async restart() {

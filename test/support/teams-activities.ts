@@ -20,6 +20,8 @@ export interface TeamsUser {
 
 export const SPECIALIST: TeamsUser = { id: "29:1aSpecialistAnna", aadObjectId: "a1b2c3d4-0001-4a5b-8c9d-0e1f2a3b4c5d", name: "Anna Specialist", tenantId: TENANT_ID };
 export const COLLEAGUE: TeamsUser = { id: "29:1bNurseOlle", aadObjectId: "a1b2c3d4-0002-4a5b-8c9d-0e1f2a3b4c5d", name: "Olle Nurse", tenantId: TENANT_ID };
+/** The installation admin (ADMIN_TEAMS_AAD_IDS). */
+export const ADMIN: TeamsUser = { id: "29:1cAdminInes", aadObjectId: "a1b2c3d4-0009-4a5b-8c9d-0e1f2a3b4c5d", name: "Ines Admin", tenantId: TENANT_ID };
 
 type Activity = Record<string, any>;
 

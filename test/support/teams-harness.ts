@@ -1,13 +1,15 @@
 // Starts the real bot (real teams-ai Application and botbuilder adapter, real SQLite) with
 // Teams on, and an in-test fake Bot Connector as every activity's serviceUrl. Tests POST
 // activities to /api/messages as Teams does and read what the bot sent back to the connector.
-import type { Clock, Logger } from "../../commands/context.ts";
+import { systemClock, type Clock, type Logger } from "../../commands/context.ts";
+import type { ClinicRole } from "../../storage/store.ts";
+import { seedClinicMembers } from "./seed-roles.ts";
 import { startBot, type RunningBot, type StartOptions } from "../../bot/start-bot.ts";
 import { adaptiveCardProblems } from "./adaptive-card-check.ts";
 import { fixedClock } from "./bot-harness.ts";
 import { countRows, freshDatabaseFile, readTables } from "./database-copy.ts";
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "./fake-bot-connector.ts";
-import { channelMention, executeInvoke, personalMessage, SPECIALIST, type TeamsUser } from "./teams-activities.ts";
+import { ADMIN, channelMention, COLLEAGUE, executeInvoke, personalMessage, SPECIALIST, TENANT_ID, type TeamsUser } from "./teams-activities.ts";
 
 export { fixedClock };
 
@@ -37,6 +39,8 @@ export interface TeamsHarness {
   execute(verb: string, data: Record<string, unknown>, user?: TeamsUser, cardMessageId?: string): Promise<Exchange>;
   /** Runs one scheduler round (with the harness's clock) and returns what it sent to the connector, cards checked. */
   tick(): Promise<ConnectorCall[]>;
+  /** Gives a role in a clinic of the tenant (as `ips admin role` does), creating the clinic if new. */
+  grant(user: TeamsUser, role: ClinicRole, clinicName?: string): Promise<void>;
   tables(): Record<string, unknown[]>;
   rowCounts(): Record<string, number>;
   stop(): Promise<void>;
@@ -51,18 +55,26 @@ export async function startTeamsHarness(
     /** false: no cron timer; the test drives the scheduler with tick() and its fake clock. */
     schedulerTimer?: boolean;
     /** the benchmark measures the bot alone */ checkCards?: boolean;
+    /** Roles in the tenant's clinic "Clinic"; by default SPECIALIST supervises, COLLEAGUE is on the treatment team. ADMIN is the installation admin. */
+    roles?: readonly { user: TeamsUser; role: ClinicRole }[];
   } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector();
   const databaseFile = freshDatabaseFile();
   const bot = await startBot({
     // Without credentials the tests speak to the bot as the local Emulator would, which must be asked for.
-    env: { PORT: "0", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "error", ...(options.env?.BOT_ID ? {} : { TEAMS_EMULATOR: "true" }), ...options.env },
+    env: { PORT: "0", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "error", ...(options.env?.BOT_ID ? {} : { TEAMS_EMULATOR: "true" }), ADMIN_TEAMS_AAD_IDS: ADMIN.aadObjectId, ...options.env },
     clock: options.clock,
     schedulerTimer: options.schedulerTimer,
     logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
     teams: { retryPolicy: TEST_RETRY_POLICY, ...options.teams },
   });
+  const roles = options.roles ?? [
+    { user: SPECIALIST, role: "supervisor" as const },
+    { user: COLLEAGUE, role: "team" as const },
+  ];
+  const seeded = roles.map(({ user, role }) => ({ platformUserId: user.aadObjectId, displayName: user.name, role }));
+  await seedClinicMembers(bot.services.store, { platform: "teams", workspaceId: TENANT_ID }, seeded, options.clock ?? systemClock);
   const messagesUrl = `http://127.0.0.1:${bot.port}/api/messages`;
 
   async function send(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Exchange> {
@@ -96,6 +108,8 @@ export async function startTeamsHarness(
       if (options.checkCards !== false) expectValidCards({ body: undefined, calls });
       return calls;
     },
+    grant: (user, role, clinicName) =>
+      seedClinicMembers(bot.services.store, { platform: "teams", workspaceId: user.tenantId }, [{ platformUserId: user.aadObjectId, displayName: user.name, role }], options.clock ?? systemClock, clinicName),
     tables: () => readTables(databaseFile),
     rowCounts: () => countRows(databaseFile),
     async stop() {

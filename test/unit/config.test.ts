@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from "../../bot/config.ts";
 describe("configuration", () => {
   it("has working defaults", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3978, DATABASE_URL: "file:./data/ipsbot.db", DEFAULT_LOCALE: "en", DEFAULT_CLINIC: "Clinic", LOG_LEVEL: "info" });
+    expect(config).toMatchObject({ PORT: 3978, DATABASE_URL: "file:./data/ipsbot.db", DEFAULT_LOCALE: "en", LOG_LEVEL: "info" });
     expect(config.slack).toBeUndefined();
   });
 

@@ -2,10 +2,7 @@
 // the viewer makes (commands, buttons, forms).
 import type { AllMiddlewareArgs, App } from "@slack/bolt";
 import type { CommandContext, Services } from "../../../commands/context.ts";
-import { apologise } from "../../../commands/dispatch.ts";
-import { myWeek } from "../../../commands/participants/my-week.ts";
-import { errorReply } from "../../../commands/reply.ts";
-import { Refusal } from "../../../commands/refusal.ts";
+import { runHomeTab } from "../../../commands/dispatch.ts";
 import { contextFromInteraction } from "../identity.ts";
 import { renderMessage } from "../render-blocks.ts";
 
@@ -37,10 +34,7 @@ export async function refreshHomeAfterChange(client: WebClient, services: Servic
 
 export async function refreshHomeFor(client: WebClient, services: Services, ctx: CommandContext): Promise<void> {
   try {
-    const reply = await myWeek(ctx).catch((error: unknown) => {
-      if (error instanceof Refusal) return errorReply(ctx.t(error.messageKey, error.params));
-      return apologise(ctx, error);
-    });
+    const reply = await runHomeTab(ctx);
     const { blocks } = renderMessage(reply);
     await client.views.publish({ user_id: ctx.member.platformUserId, view: { type: "home", blocks: blocks.slice(0, HOME_BLOCK_LIMIT) } as never });
   } catch (error) {
