@@ -41,8 +41,19 @@ export interface Services {
 
 export type Platform = "slack" | "teams";
 
+/** Someone @-mentioned in typed text: the platform adapter replaces the mention markup with `text`. */
+export interface MentionedPerson {
+  /** How the mention reads in the command text, e.g. "@olle.nurse" or "@Olle Nurse". */
+  text: string;
+  displayName: string;
+  /** The person's platform user id (Slack user id, Entra object id); Teams may have to ask its roster. */
+  platformUserId(): Promise<string | undefined>;
+}
+
 /** Who is acting, as the platform identifies them. */
 export interface RequestIdentity {
+  /** People @-mentioned in the typed text, in order. */
+  mentions?: readonly MentionedPerson[];
   platform: Platform;
   /** Slack team id or Microsoft Entra tenant id. */
   workspaceId: string;
@@ -69,6 +80,8 @@ export interface CommandContext {
   installationAdminIds: ReadonlySet<string>;
   /** The name the platform gives the member now; stored once a request is allowed. */
   displayName: string;
+  /** People @-mentioned in the typed text (admin role, transfer). */
+  mentions: readonly MentionedPerson[];
   /** The clinic the request acts on. Reading it refuses ("which clinic?") when that is ambiguous. */
   clinic: ClinicRecord;
   /** Clinics the member belongs to (for `clinic:` and the "which clinic?" answer). */
@@ -130,6 +143,7 @@ export async function buildCommandContext(services: Services, identity: RequestI
       rolesByClinic,
       installationAdminIds,
       displayName: identity.displayName,
+      mentions: identity.mentions ?? [],
       memberClinics,
       channelId: identity.channelId,
       isDirectMessage: identity.isDirectMessage ?? false,

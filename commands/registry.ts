@@ -15,6 +15,8 @@ import { startJobCommand } from "./job-starts/start-job.ts";
 import { changeParticipantStatusCommand } from "./participants/change-status.ts";
 import { enrollParticipantCommand } from "./participants/enroll-participant.ts";
 import { showCaseloadCommand } from "./participants/show-caseload.ts";
+import { transferParticipantCommand } from "./participants/transfer-participant.ts";
+import { giveRoleCommand, listMembersCommand, removeMemberCommand } from "./members/admin-commands.ts";
 import { ephemeral, type Block, type MessageReply } from "./reply.ts";
 import { answerItemAction, backAction, scoreSkippedAction } from "./fidelity/answer-item.ts";
 import { exportReviewsCommand } from "./fidelity/export-reviews.ts";
@@ -40,6 +42,7 @@ export const commandRegistry: readonly CommandSpec[] = [
   helpCommand,
   enrollParticipantCommand,
   changeParticipantStatusCommand,
+  transferParticipantCommand,
   showCaseloadCommand,
   logEmployerContactCommand,
   flagParticipantCommand,
@@ -57,6 +60,9 @@ export const commandRegistry: readonly CommandSpec[] = [
   cancelReviewCommand,
   reviewHistoryCommand,
   exportReviewsCommand,
+  giveRoleCommand,
+  removeMemberCommand,
+  listMembersCommand,
 ];
 
 export const actionRegistry: readonly ActionSpec[] = [

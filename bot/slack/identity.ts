@@ -1,6 +1,6 @@
 // Who is acting, and where, read from the shapes Slack sends (slash command, block_actions,
 // view_submission).
-import { buildCommandContext, type CommandContext, type Services } from "../../commands/context.ts";
+import { buildCommandContext, type CommandContext, type MentionedPerson, type Services } from "../../commands/context.ts";
 
 interface SlackUser {
   id: string;
@@ -14,8 +14,10 @@ const isDirectMessageChannel = (channelId: string | undefined) => channelId?.sta
 export function contextFromCommand(
   services: Services,
   command: { team_id: string; user_id: string; user_name?: string; channel_id?: string },
+  mentions: readonly MentionedPerson[] = [],
 ): Promise<CommandContext> {
   return buildCommandContext(services, {
+    mentions,
     platform: "slack",
     workspaceId: command.team_id,
     platformUserId: command.user_id,

@@ -2,7 +2,7 @@
 // (`from.aadObjectId`), which is the same in every chat, team and app; the `29:` id Teams also
 // sends differs per bot. The tenant plays the part of Slack's workspace.
 import type { Activity } from "botbuilder";
-import { buildCommandContext, withClinic, type CommandContext, type RequestIdentity, type Services } from "../../commands/context.ts";
+import { buildCommandContext, withClinic, type CommandContext, type MentionedPerson, type RequestIdentity, type Services } from "../../commands/context.ts";
 import type { Translate } from "../../prompts/catalogue.ts";
 
 /** Without credentials (the local Emulator) activities carry no Entra ids: fall back to these. */
@@ -29,9 +29,14 @@ export function identityOf(activity: Partial<Activity>, emulator: boolean): Requ
   };
 }
 
-export async function contextFromActivity(services: Services, activity: Partial<Activity>, emulator: boolean): Promise<CommandContext | undefined> {
+export async function contextFromActivity(
+  services: Services,
+  activity: Partial<Activity>,
+  emulator: boolean,
+  mentions: readonly MentionedPerson[] = [],
+): Promise<CommandContext | undefined> {
   const identity = identityOf(activity, emulator);
-  return identity && buildCommandContext(services, identity);
+  return identity && buildCommandContext(services, { ...identity, mentions });
 }
 
 /** Where a private form was asked for: a channel or group chat, not the personal chat it is sent to. */

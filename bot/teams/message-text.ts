@@ -3,12 +3,7 @@
 // leading `ips` word is optional (the Teams command menu inserts only the command's title).
 import type { Activity } from "botbuilder";
 import { COMMAND_WORD } from "../../commands/registry.ts";
-
-interface MentionEntity {
-  type: string;
-  text?: string;
-  mentioned?: { id?: string; name?: string };
-}
+import { mentionText, peopleMentioned, type MentionEntity } from "./mentions.ts";
 
 const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&amp;": "&" };
 
@@ -19,7 +14,10 @@ export function commandTextOf(activity: Pick<Activity, "text" | "entities" | "re
       text = text.split(entity.text).join(" ");
     }
   }
-  // Other people mentioned in a reason or note keep their name, without the markup.
+  // Other people mentioned read as "@Name" (a role or a transfer names them so); stray markup goes.
+  for (const entity of peopleMentioned(activity)) {
+    if (entity.text) text = text.split(entity.text).join(mentionText(entity));
+  }
   text = text.replace(/<at>(.*?)<\/at>/gs, "$1");
   text = text.replace(/&(nbsp|lt|gt|quot|#39|apos|amp|#\d{1,7}|#x[0-9a-f]{1,6});/gi, decodeEntity);
   const words = text.trim();

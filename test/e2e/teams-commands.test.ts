@@ -159,7 +159,7 @@ describe("Teams commands in a channel", () => {
     const activity = channelMention(SPECIALIST, "flag P-017 ask <at>Olle Nurse</at> about hours", h.connector.serviceUrl);
     activity.entities.push({ type: "mention", text: "<at>Olle Nurse</at>", mentioned: { id: COLLEAGUE.id, name: COLLEAGUE.name } });
     await h.send(activity);
-    expect(queryAll(h.databaseFile, "SELECT reason FROM MeetingFlag")).toEqual([{ reason: "ask Olle Nurse about hours" }]);
+    expect(queryAll(h.databaseFile, "SELECT reason FROM MeetingFlag")).toEqual([{ reason: "ask @Olle Nurse about hours" }]);
   });
 
   it("says so in the channel when it cannot open a private chat, and shows nothing private there", async () => {

@@ -31,6 +31,8 @@ export interface FakeBotConnector {
   calls: ConnectorCall[];
   /** Answers the next matching requests with these answers, in order, before answering normally. */
   answerNext(predicate: (call: ConnectorCall) => boolean, answers: ScriptedAnswer[]): void;
+  /** People the team's roster knows (GET …/members/{id} answers with them), as Teams would. */
+  addToRoster(account: { id: string; name: string; aadObjectId: string }): void;
   /** Answers every request about this conversation as Teams does once the bot was removed. */
   removeBotFrom(conversationId: string): void;
   waitForCall(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
@@ -65,6 +67,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
   const scripts: { predicate: (call: ConnectorCall) => boolean; answers: ScriptedAnswer[] }[] = [];
   const removedFrom = new Set<string>();
+  const roster = new Map<string, { id: string; name: string; aadObjectId: string }>();
   const waiters: { predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
 
   function normalAnswer(call: ConnectorCall): ScriptedAnswer {
@@ -79,8 +82,17 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         return { status: 201, body: { id: `1${Date.now()}${Math.floor(Math.random() * 1000)}` } };
       case "update":
         return { status: 200, body: { id: call.activityId } };
-      default:
+      default: {
+        // GET /v3/conversations/{conversationId}/members/{memberId}: one member of the roster.
+        const [, , , members, memberId] = call.path.split("/").filter(Boolean).map(decodeURIComponent);
+        if (call.method === "GET" && members === "members" && memberId) {
+          const account = roster.get(memberId);
+          return account
+            ? { status: 200, body: { ...account, userPrincipalName: `${account.name.replace(/\s+/g, ".").toLowerCase()}@example.org`, tenantId: "roster" } }
+            : { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "The member is not in the conversation." } } };
+        }
         return { status: 404, body: { error: { code: "NotFound", message: "no such endpoint in the fake connector" } } };
+      }
     }
   }
 
@@ -121,6 +133,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     calls,
     answerNext: (predicate, answers) => void scripts.push({ predicate, answers: [...answers] }),
     removeBotFrom: (conversationId) => void removedFrom.add(conversationId),
+    addToRoster: (account) => void roster.set(account.id, account),
     messagesTo: (conversationId) => calls.filter((call) => (call.kind === "send" || call.kind === "reply") && call.conversationId === conversationId && call.body.type === "message"),
     waitForCall(predicate, timeoutMs = 5_000) {
       const existing = calls.find(predicate);

@@ -25,10 +25,10 @@ describe("the command text of a Teams message", () => {
     expect(commandTextOf({ text: "ips agenda <at>ipsbot</at>", recipient: bot, entities: [mentionOf(bot)] })).toBe("agenda");
   });
 
-  it("keeps other people's names, without the mention markup", () => {
+  it("keeps other people's names as @-mentions, without the markup", () => {
     const olle = { id: "29:1bNurseOlle", name: "Olle Nurse" };
     const text = "<at>ipsbot</at> flag P-017 ask <at>Olle Nurse</at> about hours";
-    expect(commandTextOf({ text, recipient: bot, entities: [mentionOf(bot), mentionOf(olle)] })).toBe("flag P-017 ask Olle Nurse about hours");
+    expect(commandTextOf({ text, recipient: bot, entities: [mentionOf(bot), mentionOf(olle)] })).toBe("flag P-017 ask @Olle Nurse about hours");
   });
 
   it("decodes numeric HTML entities, so the guard sees the character a reader sees", () => {

@@ -5,6 +5,7 @@ import type { Services } from "../../../commands/context.ts";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
 import { COMMAND_WORD } from "../../../commands/registry.ts";
 import { contextFromCommand } from "../identity.ts";
+import { readSlackMentions } from "../mentions.ts";
 import { renderMessage, renderMessages, unescapeSlackText } from "../render-blocks.ts";
 import { renderModal } from "../render-modal.ts";
 import { sendDirectMessage } from "../direct-message.ts";
@@ -13,9 +14,10 @@ import { refreshHomeAfterChange } from "./home-tab.ts";
 export function registerSlashCommand(app: App, services: Services): void {
   app.command(`/${COMMAND_WORD}`, async ({ command, ack, respond, client }) => {
     await ack();
-    const ctx = await contextFromCommand(services, command);
+    const { text, mentions } = readSlackMentions(command.text ?? "");
+    const ctx = await contextFromCommand(services, command, mentions);
     try {
-      const reply = await runCommandText(ctx, unescapeSlackText(command.text ?? ""));
+      const reply = await runCommandText(ctx, unescapeSlackText(text));
       if (reply.kind === "form") {
         await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, { channelId: command.channel_id }) as never });
         return;

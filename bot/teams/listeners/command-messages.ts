@@ -6,6 +6,7 @@ import type { TurnContext } from "botbuilder";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
 import { clinicTranslator, contextFromActivity, formOrigin } from "../identity.ts";
 import { commandTextOf } from "../message-text.ts";
+import { teamsMentions } from "../mentions.ts";
 import { deliverDirect, directCards } from "../direct-message.ts";
 import { renderCards } from "../render-card.ts";
 import { renderFormCard } from "../render-form-card.ts";
@@ -19,7 +20,7 @@ const isTypedMessage = async ({ activity }: TurnContext) => activity.type === "m
 export function registerCommandMessages(app: Application, runtime: TeamsRuntime): void {
   const { services } = runtime;
   app.message(isTypedMessage, async (turn) => {
-    const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
+    const ctx = await contextFromActivity(services, turn.activity, runtime.emulator, teamsMentions(turn, runtime.emulator));
     if (!ctx) {
       await turn.sendActivity(clinicTranslator(services)("teams.unknownSender"));
       return;
