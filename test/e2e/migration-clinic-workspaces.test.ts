@@ -44,7 +44,7 @@ function fillAsTheOldReleaseDid(db: Database.Database) {
   participant.run(4, "P-011", 3);
 }
 
-describe("migration 0011: clinics belong to a workspace", () => {
+describe("migrations 0011 and 0012: clinics belong to a workspace, roles from a closed list", () => {
   beforeAll(async () => {
     await migrateThrough(file, "0010_teams_installations");
     const db = new Database(file);
@@ -99,6 +99,20 @@ describe("migration 0011: clinics belong to a workspace", () => {
   it("reports the clinic it could not place at start", () => {
     const warnings = logger.entries.filter((entry) => entry.level === "warn" && entry.message.includes("belongs to no Slack workspace or Teams tenant"));
     expect(warnings.map((entry) => entry.fields.clinicId)).toEqual([3]);
+  });
+
+  it("keeps every role through migration 0012, and the database refuses a role outside the four", () => {
+    const db = new Database(file);
+    try {
+      expect(db.prepare("SELECT role, COUNT(*) AS n FROM ClinicMembership GROUP BY role ORDER BY role").all()).toEqual([
+        { role: "specialist", n: 3 },
+        { role: "supervisor", n: 2 },
+      ]);
+      expect(() => db.prepare("UPDATE ClinicMembership SET role = 'owner' WHERE id = 1").run()).toThrow(/CHECK constraint failed/);
+      expect(() => db.prepare("INSERT INTO ClinicMembership (clinicId, memberId, role) VALUES (2, 1, 'boss')").run()).toThrow(/CHECK constraint failed/);
+    } finally {
+      db.close();
+    }
   });
 
   it("lets two workspaces each have a clinic of the same name", () => {
