@@ -15,7 +15,14 @@ export interface AdaptiveCard {
   version: typeof ADAPTIVE_CARD_VERSION;
   body: CardElement[];
   actions?: CardElement[];
-  msteams?: { width: "Full" };
+  msteams?: { width: "Full"; entities?: MentionEntity[] };
+}
+
+/** A person @-mentioned in a card: Teams notifies them; `id` may be their Entra object id. */
+export interface MentionEntity {
+  type: "mention";
+  text: string;
+  mentioned: { id: string; name: string };
 }
 
 export function adaptiveCard(body: CardElement[], actions?: CardElement[]): AdaptiveCard {

@@ -1,7 +1,7 @@
 // Platform-neutral replies → Adaptive Cards. Only translation happens here: each Block becomes
 // card elements, a button becomes an Action.Execute whose verb is the registry's actionId, and a
 // long reply is split into several cards so each stays under Teams' message size limit.
-import type { Block, Button, MessageReply, Tone } from "../../commands/reply.ts";
+import type { Block, Button, MessageReply, Person, Tone } from "../../commands/reply.ts";
 import { COMMAND_WORD } from "../../commands/registry.ts";
 import { adaptiveCard, cardBytes, MAX_CARD_BYTES, universalAction, type AdaptiveCard, type CardElement } from "./adaptive-card.ts";
 
@@ -46,7 +46,7 @@ function renderBlock(block: Block): CardElement[] {
     case "table":
       return renderTable(block.columns, block.rows);
     case "people":
-      return [textBlock(block.people.map((person) => person.displayName).join(", ") || EMPTY_CELL, { weight: "Bolder" })];
+      return [textBlock(block.people.map(teamsMention).join(", ") || EMPTY_CELL, { weight: "Bolder" })];
   }
 }
 
@@ -90,18 +90,35 @@ export function renderElements(blocks: readonly Block[]): CardElement[] {
   return elements;
 }
 
+/** A Teams member as a real mention (Teams notifies them); anyone else by name. */
+function teamsMention(person: Person): string {
+  return isTeamsMember(person) ? `<at>${person.displayName}</at>` : person.displayName;
+}
+
+const isTeamsMember = (person: Person) => person.platform === "teams" && person.displayName.trim() !== "" && !/[<>]/.test(person.displayName);
+
+/** The mention entities a card needs for the `<at>` names its text holds. */
+function withMentions(card: AdaptiveCard, people: readonly Person[]): AdaptiveCard {
+  const text = JSON.stringify(card.body);
+  const entities = people
+    .filter((person) => isTeamsMember(person) && text.includes(`<at>${person.displayName}</at>`))
+    .map((person) => ({ type: "mention" as const, text: `<at>${person.displayName}</at>`, mentioned: { id: person.platformUserId, name: person.displayName } }));
+  return entities.length > 0 ? { ...card, msteams: { width: "Full", entities } } : card;
+}
+
 /** The reply as one or more cards, each under MAX_CARD_BYTES (a long agenda, say). */
 export function renderCards(reply: MessageReply): AdaptiveCard[] {
+  const people = reply.blocks.flatMap((block) => (block.type === "people" ? block.people : []));
   const cards: AdaptiveCard[] = [];
   let body: CardElement[] = [];
   for (const element of renderElements(reply.blocks)) {
     if (body.length > 0 && cardBytes(adaptiveCard([...body, element])) > MAX_CARD_BYTES) {
-      cards.push(adaptiveCard(body));
+      cards.push(withMentions(adaptiveCard(body), people));
       body = [];
     }
     body.push(element);
   }
-  cards.push(adaptiveCard(body));
+  cards.push(withMentions(adaptiveCard(body), people));
   return cards;
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll } from "../support/database-copy.ts";
 import { ADMIN, channelMention, COLLEAGUE, SPECIALIST, type TeamsUser } from "../support/teams-activities.ts";
-import { fixedClock, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
+import { cardsOf, fixedClock, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
 const KIM: TeamsUser = { id: "29:1kKimNotInTeam", aadObjectId: "a1b2c3d4-0077-4a5b-8c9d-0e1f2a3b4c5d", name: "Kim Elsewhere", tenantId: SPECIALIST.tenantId };
@@ -34,6 +34,16 @@ describe("giving roles in Teams", () => {
     expect(repliesText(exchange.calls)).toContain("Olle Nurse is now employment specialist in Clinic.");
     expect(roleOf(COLLEAGUE)).toBe("specialist");
     expect(rosterLookups().map((call) => decodeURIComponent(call.path.split("/").at(-1)!))).toEqual([COLLEAGUE.id]);
+    const [card] = exchange.calls.flatMap(cardsOf);
+    expect(card!.msteams.entities).toEqual([{ type: "mention", text: "<at>Olle Nurse</at>", mentioned: { id: COLLEAGUE.aadObjectId, name: "Olle Nurse" } }]);
+  });
+
+  it("answers a stranger with the clinic's supervisor as a real Teams mention, and stores nothing", async () => {
+    const exchange = await expectNothingStored(h, () => h.say("ips agenda", KIM));
+    expect(repliesText(exchange.calls)).toContain("You are not a member of an IPS team in ipsbot yet");
+    const [card] = exchange.calls.flatMap(cardsOf);
+    expect(card!.msteams.entities).toContainEqual({ type: "mention", text: "<at>Anna Specialist</at>", mentioned: { id: SPECIALIST.aadObjectId, name: "Anna Specialist" } });
+    expect(JSON.stringify(card!.body)).toContain("<at>Anna Specialist</at>");
   });
 
   it("uses the Entra object id when the mention carries it", async () => {
