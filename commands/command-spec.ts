@@ -11,6 +11,11 @@ export interface CommandSpec {
   key: string;
   /** Who may run it (commands/authorize.ts); required, so a new command cannot forget it. */
   permission: Permission;
+  /**
+   * Posts to a platform while it runs and keeps its own exactly-once claim (the digest's), so it
+   * is not run inside a delivery-key transaction, which must not wait on the network.
+   */
+  sendsOutside?: true;
   run(ctx: CommandContext, args: readonly Token[]): Promise<Reply>;
 }
 

@@ -162,6 +162,14 @@ export async function buildCommandContext(services: Services, identity: RequestI
   );
 }
 
+/** The same context acting through another store (one bound to a delivery-key transaction). */
+export function withStore(ctx: CommandContext, store: Store): CommandContext {
+  // Copy property by property: spreading would read (and trip) an ambiguous `clinic` getter.
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as CommandContext;
+  copy.store = store;
+  return copy;
+}
+
 /** Keeps the member's name as the platform says it now; called once a request is allowed. */
 export async function rememberDisplayName(ctx: CommandContext): Promise<void> {
   if (ctx.member.id === 0 || ctx.member.displayName === ctx.displayName) return;

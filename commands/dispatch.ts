@@ -4,16 +4,20 @@
 import { randomUUID } from "node:crypto";
 import type { CommandSpec } from "./command-spec.ts";
 import { authorize } from "./authorize.ts";
-import { rememberDisplayName, withClinic, type CommandContext } from "./context.ts";
+import { rememberDisplayName, withClinic, withStore, type CommandContext } from "./context.ts";
 import { takeOptions } from "./parse/options.ts";
 import { tokenize, type Token } from "./parse/tokenize.ts";
 import { actionRegistry, COMMAND_WORD, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
-import { errorReply, type FormOutcome, type MessageReply, type Reply } from "./reply.ts";
+import { ephemeral, errorReply, type FormOutcome, type MessageReply, type Reply } from "./reply.ts";
 import { NotMemberRefusal, Refusal, refuse } from "./refusal.ts";
 import { closestMatch } from "./rules/closest-match.ts";
 import { myWeek } from "./participants/my-week.ts";
 
-export async function runCommandText(ctx: CommandContext, text: string): Promise<Reply> {
+/**
+ * Runs typed text. With a delivery key (the platform's id of this delivery), a command that
+ * changes data does so once: a redelivery gets the first answer back (storage/deliveries.ts).
+ */
+export async function runCommandText(ctx: CommandContext, text: string, deliveryKey?: string): Promise<Reply> {
   let spec: CommandSpec | undefined;
   return guard(ctx, () => spec, async () => {
     await authorize(ctx, "anyone"); // a stranger hears who can add them, whatever they typed
@@ -26,7 +30,9 @@ export async function runCommandText(ctx: CommandContext, text: string): Promise
     const acting = options.has("clinic") ? chooseClinic(ctx, options.get("clinic") ?? "") : ctx;
     await authorize(acting, spec.permission);
     await rememberDisplayName(acting);
-    return spec.run(acting, tokens.slice(spec.path.length));
+    const found = spec;
+    const run = (context: CommandContext) => found.run(context, tokens.slice(found.path.length));
+    return deliveryKey && !spec.sendsOutside ? once(acting, deliveryKey, run) : run(acting);
   });
 }
 
@@ -127,6 +133,14 @@ async function guard<T extends Reply>(ctx: CommandContext, currentSpec: () => Co
     }
     return apologise(ctx, error);
   }
+}
+
+/** Runs `work` once per delivery key; a repeat is answered with the first answer. */
+async function once<T extends Reply>(ctx: CommandContext, deliveryKey: string, work: (ctx: CommandContext) => Promise<T>): Promise<T | MessageReply> {
+  const outcome = await ctx.store.once(deliveryKey, ctx.clock.now(), (store) => work(withStore(ctx, store)));
+  if (!outcome.repeat) return outcome.result;
+  ctx.logger.info("repeated delivery answered with the first answer", { deliveryKey });
+  return outcome.result ?? ephemeral({ type: "context", text: ctx.t("delivery.repeated") });
 }
 
 /** A refusal as a reply; "not a member" names the people who can add the person. */

@@ -4,6 +4,7 @@ import { clinicMembershipRepository } from "./clinic-memberships.ts";
 import { channelDisconnectionRepository } from "./channel-disconnections.ts";
 import { clinicRepository } from "./clinics.ts";
 import { databaseAnswers, openDatabase, type Db } from "./database.ts";
+import { forgetOldDeliveries, runOnce, type Once } from "./deliveries.ts";
 import { employerContactRepository } from "./employer-contacts.ts";
 import { clinicFactsRepository } from "./clinic-facts.ts";
 import { jobStartRepository } from "./job-starts.ts";
@@ -17,6 +18,13 @@ import { teamsInstallationRepository } from "./teams-installations.ts";
 
 export function createStore(db: Db) {
   return {
+    /**
+     * Runs `work` against a store bound to one transaction that claims `deliveryKey` first: a
+     * redelivered request gets the first result back and does nothing (deliveries.ts).
+     */
+    once: <T>(deliveryKey: string, at: Date, work: (store: Store) => Promise<T>): Promise<Once<T>> =>
+      runOnce(db, deliveryKey, at, (txDb) => work(createStore(txDb))),
+    forgetOldDeliveries: (now: Date) => forgetOldDeliveries(db, now),
     clinics: clinicRepository(db),
     memberships: clinicMembershipRepository(db),
     channels: clinicChannelRepository(db),
@@ -36,7 +44,7 @@ export function createStore(db: Db) {
   };
 }
 
-export type Store = ReturnType<typeof createStore>;
+export interface Store extends ReturnType<typeof createStore> {}
 
 export function openStore(databaseUrl: string): Store {
   return createStore(openDatabase(databaseUrl));

@@ -29,6 +29,7 @@ export const postDigestCommand: CommandSpec = {
   path: ["digest", "post"],
   key: "digest-post",
   permission: "supervise",
+  sendsOutside: true,
   async run(ctx, args) {
     refuseLeftovers(args);
     const channels = await ctx.store.channels.activeForClinic(ctx.clinic.id);

@@ -22,6 +22,7 @@ export const DOMAIN_TABLES = [
   "FidelityReview",
   "FidelityItemAnswer",
   "TeamsInstallation",
+  "Delivery",
 ] as const;
 
 export function freshDatabaseFile(): string {
@@ -33,7 +34,7 @@ export function freshDatabaseFile(): string {
 export function readTables(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return Object.fromEntries(DOMAIN_TABLES.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY id`).all()]));
+    return Object.fromEntries(DOMAIN_TABLES.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]));
   } finally {
     db.close();
   }

@@ -18,13 +18,15 @@ export interface SendOptions {
   secret?: string;
   /** Replace the computed signature (to test a forged one). */
   signature?: string;
+  /** More headers, e.g. Slack's X-Slack-Retry-Num on a redelivery. */
+  headers?: Record<string, string>;
 }
 
 export async function postSigned(url: string, body: string, options: SendOptions = {}): Promise<Response> {
   const timestamp = options.timestampSeconds ?? Math.floor(Date.now() / 1000);
   const headers = signatureHeaders(body, timestamp, options.secret);
   if (options.signature) headers["x-slack-signature"] = options.signature;
-  return fetch(url, { method: "POST", headers, body });
+  return fetch(url, { method: "POST", headers: { ...headers, ...options.headers }, body });
 }
 
 /** An Events API delivery (JSON body), signed like the form-encoded ones. */

@@ -17,7 +17,9 @@ export function registerSlashCommand(app: App, services: Services): void {
     const { text, mentions } = readSlackMentions(command.text ?? "");
     const ctx = await contextFromCommand(services, command, mentions);
     try {
-      const reply = await runCommandText(ctx, unescapeSlackText(text));
+      // A retried or replayed delivery carries the same trigger_id: it is acted on once.
+      const deliveryKey = command.trigger_id ? `slack:${command.team_id}:command:${command.trigger_id}` : undefined;
+      const reply = await runCommandText(ctx, unescapeSlackText(text), deliveryKey);
       if (reply.kind === "form") {
         await client.views.open({ trigger_id: command.trigger_id, view: renderModal(reply.form, { channelId: command.channel_id }) as never });
         return;

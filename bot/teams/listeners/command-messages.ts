@@ -28,7 +28,9 @@ export function registerCommandMessages(app: Application, runtime: TeamsRuntime)
     // Bookkeeping for later removals: a failure here must not cost the user their answer.
     await rememberConversation(runtime, turn.activity, ctx).catch((error: unknown) => services.logger.warn("could not record a Teams conversation", { error: String(error) }));
     try {
-      const reply = await runCommandText(ctx, commandTextOf(turn.activity));
+      // Teams redelivers an activity (same id) when the bot is slow to answer: it is acted on once.
+      const deliveryKey = turn.activity.id ? `teams:${ctx.workspaceId}:activity:${turn.activity.id}` : undefined;
+      const reply = await runCommandText(ctx, commandTextOf(turn.activity), deliveryKey);
       if (reply.kind === "form") {
         // A form is private like an ephemeral reply: it is filled in where only its owner sees it.
         const form = renderFormCard(reply.form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t);
