@@ -11,15 +11,36 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Once a day (and at start): delivery keys older than seven days are forgotten. */
+function dailyDeliveryCleanup(services: Services): () => Promise<void> {
+  let last: number | undefined;
+  return async () => {
+    const now = services.clock.now();
+    if (last !== undefined && now.getTime() - last < DAY_MS && now.getTime() >= last) return;
+    last = now.getTime();
+    try {
+      const forgotten = await services.store.forgetOldDeliveries(now);
+      if (forgotten > 0) services.logger.info("forgot old delivery keys", { forgotten });
+    } catch (error) {
+      services.logger.warn("could not forget old delivery keys", { error: String(error) });
+    }
+  };
+}
+
 export function startScheduler(services: Services, options: { timer: boolean }): Scheduler {
   let inFlight: Promise<void> | undefined;
   let stopped = false;
+  const forgetOldDeliveriesDaily = dailyDeliveryCleanup(services);
   const tick = () => {
     if (stopped) return Promise.resolve();
     // One round at a time: a slow round (many channels, rate limits) is not overlapped.
-    inFlight ??= runDuePosts(services, services.clock.now()).finally(() => {
-      inFlight = undefined;
-    });
+    inFlight ??= runDuePosts(services, services.clock.now())
+      .then(forgetOldDeliveriesDaily)
+      .finally(() => {
+        inFlight = undefined;
+      });
     return inFlight;
   };
   const task = options.timer ? cron.schedule("* * * * *", () => tick(), { name: "ipsbot weekly posts", noOverlap: true }) : undefined;

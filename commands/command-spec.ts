@@ -24,6 +24,8 @@ export interface ActionSpec {
   actionId: string;
   /** Who may click it (commands/authorize.ts). */
   permission: Permission;
+  /** As CommandSpec.sendsOutside: posts while it runs, so it is not run inside a delivery transaction. */
+  sendsOutside?: true;
   run(ctx: CommandContext, value: string): Promise<Reply>;
   /**
    * The clinic a button belongs to, read from its value (a review id, say), so a click in a direct

@@ -44,7 +44,8 @@ export async function runHomeTab(ctx: CommandContext): Promise<MessageReply> {
   });
 }
 
-export async function runAction(ctx: CommandContext, actionId: string, value: string): Promise<Reply> {
+/** A button click; with a delivery key, a click that changes data does so once (as runCommandText). */
+export async function runAction(ctx: CommandContext, actionId: string, value: string, deliveryKey?: string): Promise<Reply> {
   return guard(ctx, () => undefined, async () => {
     const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new Error(`no action ${actionId}`);
@@ -52,7 +53,8 @@ export async function runAction(ctx: CommandContext, actionId: string, value: st
     const acting = await clinicFromPayload(ctx, () => action.clinicOf?.(ctx.store, value));
     await authorize(acting, action.permission);
     await rememberDisplayName(acting);
-    return action.run(acting, value);
+    const run = (context: CommandContext) => action.run(context, value);
+    return deliveryKey && !action.sendsOutside ? once(acting, deliveryKey, run) : run(acting);
   });
 }
 
@@ -70,7 +72,11 @@ export async function submitForm(
     const acting = await clinicFromPayload(ctx, () => form.clinicOf?.(ctx.store, hidden));
     await authorize(acting, form.permission);
     await rememberDisplayName(acting);
-    return await form.submit(acting, values, requestKey, hidden);
+    // The request key (Slack's view id, a Teams card's submission id) is the delivery key: a double submit acts once.
+    const outcome = await ctx.store.once(`form:${requestKey}`, ctx.clock.now(), (store) => form.submit(withStore(acting, store), values, requestKey, hidden));
+    if (!outcome.repeat) return outcome.result;
+    ctx.logger.info("repeated form submission answered with the first answer", { formId });
+    return outcome.result ?? { kind: "done", reply: ephemeral({ type: "context", text: ctx.t("delivery.repeated") }) };
   } catch (error) {
     if (error instanceof Refusal) return { kind: "done", reply: refusalReply(ctx, error) };
     return { kind: "done", reply: apologise(ctx, error) };

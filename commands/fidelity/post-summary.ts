@@ -27,4 +27,4 @@ export async function postSummary(ctx: CommandContext, value: string): Promise<M
   return ephemeral({ type: "text", tone: "success", text: ctx.t("fidelity.posted") });
 }
 
-export const postSummaryAction: ActionSpec = { actionId: POST_SUMMARY_ACTION_ID, permission: "supervise", clinicOf: clinicOfReviewValue, run: postSummary };
+export const postSummaryAction: ActionSpec = { actionId: POST_SUMMARY_ACTION_ID, permission: "supervise", sendsOutside: true, clinicOf: clinicOfReviewValue, run: postSummary };

@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
-import { postSigned, slashCommandBody } from "../support/slack-requests.ts";
-import { personalMessage, SPECIALIST as TEAMS_SPECIALIST } from "../support/teams-activities.ts";
+import { blockActionBody, postSigned, slashCommandBody } from "../support/slack-requests.ts";
+import { executeInvoke, personalMessage, SPECIALIST as TEAMS_SPECIALIST } from "../support/teams-activities.ts";
 import { repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 
 const clock = fixedClock("2026-11-18T10:00:00Z");
@@ -62,6 +62,27 @@ describe("a slash command delivered twice", () => {
     expect(deliveries()).toHaveLength(before);
   });
 
+  it("closes a flag once when the same click is delivered twice, answering both the same", async () => {
+    await h.command("flag P-017 wants more hours");
+    const flagId = String(queryAll(h.databaseFile, "SELECT id FROM MeetingFlag WHERE closedAt IS NULL")[0]!.id);
+    const id = randomUUID();
+    const body = blockActionBody(SPECIALIST, "meeting-flag.discussed", flagId, h.slack.responseUrl(id));
+    for (let copy = 0; copy < 2; copy++) expect((await postSigned(h.eventsUrl, body)).status).toBe(200);
+    await expect.poll(() => h.slack.calls.filter((call) => call.path === `/respond/${id}`).length).toBe(2);
+    const [first, second] = h.slack.calls.filter((call) => call.path === `/respond/${id}`).map(messageText);
+    expect(first).toContain("`P-017`: discussed, closed by anna.specialist.");
+    expect(second).toBe(first);
+    expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'meeting-flag.closed'")).toEqual([{ n: 1 }]);
+  });
+
+  it("forgets delivery keys after seven days, in the scheduler's daily round", async () => {
+    expect(deliveries().length).toBeGreaterThan(0);
+    clock.set("2026-11-25T10:00:01Z");
+    await h.bot.scheduler.tick();
+    expect(deliveries()).toEqual([]);
+    clock.set("2026-11-18T10:00:00Z");
+  });
+
   it("acts again on the same words sent as a new command (a new trigger_id)", async () => {
     await h.command('contact "Lidl" for P-017 type:email');
     await h.command('contact "Lidl" for P-017 type:email');
@@ -86,6 +107,17 @@ describe("a Teams activity delivered twice", () => {
     expect(repliesText(second.calls)).toBe(repliesText(first.calls));
     expect(repliesText(third.calls)).toBe(repliesText(first.calls));
     expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'participant.enrolled'")).toEqual([{ n: 1 }]);
+  });
+
+  it("closes a flag once when the same Discussed invoke is delivered twice", async () => {
+    await h.say("ips flag P-017 wants more hours");
+    const flagId = String(queryAll(h.databaseFile, "SELECT id FROM MeetingFlag WHERE closedAt IS NULL")[0]!.id);
+    const invoke = executeInvoke(TEAMS_SPECIALIST, "meeting-flag.discussed", { value: flagId }, h.connector.serviceUrl);
+    const first = await h.send(invoke);
+    const second = await h.send(invoke);
+    expect(JSON.stringify(first.body)).toContain("`P-017`: discussed, closed by Anna Specialist.");
+    expect(second.body).toEqual(first.body);
+    expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'meeting-flag.closed'")).toEqual([{ n: 1 }]);
   });
 
   it("acts on a new activity with the same words", async () => {

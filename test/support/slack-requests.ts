@@ -69,6 +69,10 @@ export function slashCommandBody(user: SlackUser, text: string, responseUrl: str
   }).toString();
 }
 
+let clicks = 0;
+/** Slack stamps every click with its own action_ts (a redelivery of a click keeps it). */
+const actionTimestamp = () => `${Math.floor(Date.now() / 1000)}.${String(++clicks).padStart(6, "0")}`;
+
 export function blockActionBody(user: SlackUser, actionId: string, value: string, responseUrl: string | undefined, channelId = "C0CLINIC"): string {
   const payload = {
     type: "block_actions",
@@ -79,7 +83,7 @@ export function blockActionBody(user: SlackUser, actionId: string, value: string
     trigger_id: `trigger.${randomUUID()}`,
     team: { id: user.teamId, domain: "test" },
     ...(responseUrl ? { channel: { id: channelId, name: "ips-team" }, response_url: responseUrl } : { view: { id: "VHOME", type: "home" } }),
-    actions: [{ action_id: actionId, block_id: "agenda", text: { type: "plain_text", text: "Discussed" }, value, type: "button", action_ts: "1700000001.000200" }],
+    actions: [{ action_id: actionId, block_id: "agenda", text: { type: "plain_text", text: "Discussed" }, value, type: "button", action_ts: actionTimestamp() }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -20,7 +20,9 @@ export function registerButtonActions(app: App, services: Services): void {
         const channelId = body.channel?.id ?? body.container?.channel_id;
         const ctx = await contextFromInteraction(services, body, channelId);
         try {
-          const reply = await runAction(ctx, action.actionId, clicked.value ?? "");
+          // A redelivered click carries the same message and action timestamps: it is acted on once.
+          const deliveryKey = `slack:${ctx.workspaceId}:action:${body.container?.message_ts ?? body.container?.view_id ?? "home"}:${clicked.action_ts}`;
+          const reply = await runAction(ctx, action.actionId, clicked.value ?? "", deliveryKey);
           if (reply.kind === "form") {
             await client.views.open({ trigger_id: body.trigger_id, view: renderModal(reply.form, { channelId }) as never });
             return;

@@ -21,7 +21,9 @@ export function registerCardActions(app: Application, runtime: TeamsRuntime): vo
       const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
       if (!ctx) return tell(clinicTranslator(services)("teams.unknownSender"));
       try {
-        const reply = await runAction(ctx, action.actionId, typeof data.value === "string" ? data.value : "");
+        // Teams redelivers an invoke (same activity id) when the bot is slow to answer: it is acted on once.
+        const deliveryKey = turn.activity.id ? `teams:${ctx.workspaceId}:activity:${turn.activity.id}` : undefined;
+        const reply = await runAction(ctx, action.actionId, typeof data.value === "string" ? data.value : "", deliveryKey);
         if (reply.kind === "form") {
           const form = renderFormCard(reply.form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t);
           await deliverCards(runtime, turn, [form], "ephemeral", ctx.t);
