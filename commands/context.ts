@@ -162,6 +162,11 @@ export async function buildCommandContext(services: Services, identity: RequestI
   );
 }
 
+/** The installation's language and log, for an answer given before the person's context is known. */
+export function installationVoice(services: Services): Pick<CommandContext, "logger" | "t"> {
+  return { logger: services.logger, t: services.catalogue.translator(services.defaultLocale) };
+}
+
 /** The same context acting through another store (one bound to a delivery-key transaction). */
 export function withStore(ctx: CommandContext, store: Store): CommandContext {
   // Copy property by property: spreading would read (and trip) an ambiguous `clinic` getter.
