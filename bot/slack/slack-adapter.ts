@@ -10,6 +10,12 @@ import type { ChannelPoster } from "../../commands/ports.ts";
 import { slackChannelPoster } from "./slack-channel-poster.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
+export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** A signed request without a field ipsbot needs: refused with 400, nothing done. */
+export class MalformedSlackRequest extends Error {
+  override name = "MalformedSlackRequest";
+}
 
 export interface SlackSettings {
   signingSecret: string;
@@ -28,6 +34,18 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
     endpoints: SLACK_EVENTS_PATH,
     processBeforeResponse: false,
     signatureVerification: true,
+    // Read before the signature is checked: no unauthenticated body larger than Slack's largest
+    // real payload (a modal submission, well under 1 MB) is ever held in memory.
+    bodyLimit: SLACK_BODY_LIMIT_BYTES,
+    // A signed request Bolt cannot process (no user, no view) is malformed: 400 with a short code,
+    // never a 500; ipsbot's own listeners catch their errors and apologise.
+    processEventErrorHandler: async ({ error, response, logger }) => {
+      if (response.headersSent) return false;
+      logger.warn(`refused a malformed Slack request: ${error instanceof MalformedSlackRequest ? error.message : error.name}`);
+      response.writeHead(400, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: "bad_request" }));
+      return true;
+    },
   });
   const app = new App({
     token: settings.botToken,

@@ -38,6 +38,11 @@ export async function readActivityRequest(req: IncomingMessage): Promise<Request
   return { method: req.method, headers: req.headers as Record<string, string | string[] | undefined>, body: body as Record<string, unknown> };
 }
 
+const REFUSAL_CODES: Record<number, string> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 413: "too_large", 415: "unsupported_media_type", 500: "internal_error", 501: "not_implemented" };
+
+/** An invoke's own answer (an error card, an invoke response): the client needs it whatever the status. */
+const isInvokeAnswer = (body: unknown) => typeof body === "object" && body !== null && ("type" in body || "statusCode" in body);
+
 /**
  * The subset of an Express response CloudAdapter.process uses, written to a node response.
  * `statusFor` may change the status botbuilder chose before it is sent.
@@ -61,6 +66,13 @@ export function bridgeResponse(res: ServerResponse, statusFor: (status: number) 
     },
     end() {
       if (res.writableEnded) return bridged;
+      // botbuilder writes its internal error (a host it could not reach, a key id) into a refusal's
+      // body: the caller gets a short code, the log keeps the detail.
+      if (status >= 400 && !isInvokeAnswer(body)) {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: REFUSAL_CODES[status] ?? "refused" }));
+        return bridged;
+      }
       if (body === undefined) {
         res.writeHead(status);
         res.end();

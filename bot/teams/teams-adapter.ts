@@ -117,7 +117,9 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
         let turnStarted = false;
         // botbuilder 4.23 lets a bad signature under a known key id escape token validation as a
         // plain error (500). A request that fails before its turn starts was not authenticated.
-        const unauthenticatedAs401 = (status: number) => (status === 500 && !turnStarted ? 401 : status);
+        // teams-ai answers an invoke no route takes (an unknown verb, a value without an action) with
+        // 501: for the client that is a malformed request, 400, never a 5xx.
+        const unauthenticatedAs401 = (status: number) => (status === 500 && !turnStarted ? 401 : status === 501 ? 400 : status);
         await adapter.process(request, bridgeResponse(res, unauthenticatedAs401), async (turn) => {
           turnStarted = true;
           await app.run(turn);

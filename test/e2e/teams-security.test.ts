@@ -48,6 +48,7 @@ describe("Teams with Bot Framework credentials", () => {
     const exchange = await expectNothingStored(h, () => h.send(enrol("P-900"), headers()));
     expect(exchange.status).toBe(401);
     expect(exchange.calls).toEqual([]);
+    expect(exchange.body).toEqual({ error: "unauthorized" }); // no internal error, host or key id
   });
 
   it("accepts a request with a valid token and runs the command", async () => {

@@ -5,6 +5,7 @@ import { installationVoice, type CommandContext, type Services } from "../../../
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
 import { COMMAND_WORD } from "../../../commands/registry.ts";
 import { contextFromCommand } from "../identity.ts";
+import { MalformedSlackRequest } from "../slack-adapter.ts";
 import { readSlackMentions } from "../mentions.ts";
 import { renderMessage, renderMessages, unescapeSlackText } from "../render-blocks.ts";
 import { renderModal } from "../render-modal.ts";
@@ -13,6 +14,10 @@ import { refreshHomeAfterChange } from "./home-tab.ts";
 
 export function registerSlashCommand(app: App, services: Services): void {
   app.command(`/${COMMAND_WORD}`, async ({ command, ack, respond, client }) => {
+    // Slack always sends these; a command without them is malformed and refused with 400 before anything.
+    for (const field of ["user_id", "team_id", "channel_id", "response_url"] as const) {
+      if (typeof command[field] !== "string" || command[field] === "") throw new MalformedSlackRequest(`slash command without ${field}`);
+    }
     let acknowledged = false;
     // Slack hears "received" only once the change is committed (issue 21): a crash before that
     // loses nothing Slack was told was received. The work takes milliseconds; Slack allows 3 s.

@@ -1,0 +1,41 @@
+// Reads a Slack request's body for Bolt, with a limit applied while reading (before the signature
+// is checked: nothing larger than Slack's largest real payload is held), and refuses a body whose
+// shape Bolt would choke on (a `payload` that is not a JSON object) with 400 instead of a hang.
+import type { IncomingMessage } from "node:http";
+import { parse } from "node:querystring";
+
+export class UnusableSlackBody extends Error {
+  override name = "UnusableSlackBody";
+  constructor(
+    readonly status: 400 | 413,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+/** Buffers the body where Bolt looks for it (`rawBody`), or throws UnusableSlackBody. */
+export async function bufferSlackBody(req: IncomingMessage, limitBytes: number): Promise<void> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) throw new UnusableSlackBody(413, "too_large");
+    chunks.push(chunk as Buffer);
+  }
+  const raw = Buffer.concat(chunks);
+  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
+  if (!hasUsableShape(raw.toString("utf8"), String(req.headers["content-type"] ?? ""))) throw new UnusableSlackBody(400, "bad_request");
+}
+
+function hasUsableShape(text: string, contentType: string): boolean {
+  try {
+    if (contentType.startsWith("application/json")) return isObject(JSON.parse(text));
+    const fields = parse(text);
+    return typeof fields.payload !== "string" || isObject(JSON.parse(fields.payload));
+  } catch {
+    return false;
+  }
+}
+
+const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
