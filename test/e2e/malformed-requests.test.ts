@@ -3,10 +3,11 @@
 // gets a 5xx, none changes a table, and no answer carries an internal error.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
+import Database from "better-sqlite3";
+import { messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { postSigned, signatureHeaders, slashCommandBody } from "../support/slack-requests.ts";
 import { executeInvoke, personalMessage, SPECIALIST as TEAMS_SPECIALIST } from "../support/teams-activities.ts";
-import { startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
+import { repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -63,6 +64,18 @@ describe("malformed Slack requests, validly signed", () => {
     expect(text).not.toMatch(/Error|at .*\.(ts|js):\d+|ENOTFOUND/);
   });
 
+  it("apologises, with a correlation id, when building the request's context fails (one error boundary)", async () => {
+    const db = new Database(h.databaseFile);
+    db.exec('ALTER TABLE "ClinicMembership" RENAME TO "ClinicMembershipMoved"');
+    try {
+      const text = messageText(await h.command("agenda"));
+      expect(text).toMatch(/Sorry, something went wrong on our side.*reference: [0-9a-f]{8}/s);
+    } finally {
+      db.exec('ALTER TABLE "ClinicMembershipMoved" RENAME TO "ClinicMembership"');
+      db.close();
+    }
+  });
+
   it("refuses a body over 1 MB before reading it, signed or not", async () => {
     const big = form({ text: "x".repeat(1_100_000) });
     const announced = await expectNothingStored(h, () => fetch(h.eventsUrl, { method: "POST", headers: signatureHeaders(big, Math.floor(Date.now() / 1000)), body: big }));
@@ -96,6 +109,18 @@ describe("malformed Teams activities", () => {
     const exchange = await expectNothingStored(h, () => h.send(build()));
     expect(exchange.status).toBeLessThan(500);
     expect(JSON.stringify(exchange.body ?? "")).not.toMatch(/Error:|at .*\.(ts|js):\d+|ENOTFOUND/);
+  });
+
+  it("apologises, with a correlation id, when building the context of a message or a click fails", async () => {
+    const db = new Database(h.databaseFile);
+    db.exec('ALTER TABLE "ClinicMembership" RENAME TO "ClinicMembershipMoved"');
+    try {
+      expect(repliesText((await h.say("ips agenda")).calls)).toMatch(/Sorry, something went wrong on our side.*reference: [0-9a-f]{8}/s);
+      expect(JSON.stringify((await h.send(invoke())).body)).toMatch(/Sorry, something went wrong on our side/);
+    } finally {
+      db.exec('ALTER TABLE "ClinicMembershipMoved" RENAME TO "ClinicMembership"');
+      db.close();
+    }
   });
 
   it("answers truncated JSON with 400", async () => {

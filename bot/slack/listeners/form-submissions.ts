@@ -2,11 +2,12 @@
 // the confirmation is then posted ephemerally where the form was opened (or as a DM).
 import type { AllMiddlewareArgs, App } from "@slack/bolt";
 import type { Services } from "../../../commands/context.ts";
-import { submitForm } from "../../../commands/dispatch.ts";
+import { apologise, submitForm } from "../../../commands/dispatch.ts";
+import { installationVoice } from "../../../commands/context.ts";
 import type { MessageReply } from "../../../commands/reply.ts";
 import { formRegistry } from "../../../commands/registry.ts";
 import { contextFromInteraction } from "../identity.ts";
-import { renderMessages } from "../render-blocks.ts";
+import { renderMessage, renderMessages } from "../render-blocks.ts";
 import { readModalMetadata, readModalValues } from "../render-modal.ts";
 import { refreshHomeAfterChange } from "./home-tab.ts";
 
@@ -16,7 +17,15 @@ export function registerFormSubmissions(app: App, services: Services): void {
   for (const form of formRegistry) {
     app.view(form.formId, async ({ ack, body, view, client }) => {
       const { channelId, hidden } = readModalMetadata(view.private_metadata);
-      const ctx = await contextFromInteraction(services, body, channelId);
+      let ctx;
+      try {
+        ctx = await contextFromInteraction(services, body, channelId);
+      } catch (error) {
+        // Building the context reads the database: its failure gets the apology too.
+        await ack();
+        await client.chat.postMessage({ channel: body.user.id, ...renderMessage(apologise(installationVoice(services), error)) });
+        return;
+      }
       const outcome = await submitForm(ctx, form.formId, readModalValues(view.state), `slack:view:${view.id}`, hidden);
       if (outcome.kind === "fieldErrors") {
         await ack({ response_action: "errors", errors: outcome.errors });

@@ -8,6 +8,7 @@ import { apologise, runAction } from "../../../commands/dispatch.ts";
 import { actionRegistry } from "../../../commands/registry.ts";
 import { onCardAction, replaceWith, tell } from "../card-answer.ts";
 import { deliverDirect } from "../direct-message.ts";
+import { installationVoice } from "../../../commands/context.ts";
 import { clinicTranslator, contextFromActivity, formOrigin } from "../identity.ts";
 import { plainText, renderCards } from "../render-card.ts";
 import { renderFormCard } from "../render-form-card.ts";
@@ -18,7 +19,12 @@ export function registerCardActions(app: Application, runtime: TeamsRuntime): vo
   const { services } = runtime;
   for (const action of actionRegistry) {
     onCardAction(app, runtime, action.actionId, async (turn, data) => {
-      const ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
+      let ctx;
+      try {
+        ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
+      } catch (error) {
+        return tell(plainText(apologise(installationVoice(services), error)));
+      }
       if (!ctx) return tell(clinicTranslator(services)("teams.unknownSender"));
       try {
         // Teams redelivers an invoke (same activity id) when the bot is slow to answer: it is acted on once.

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Application } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
+import { installationVoice } from "../../../commands/context.ts";
 import { clinicTranslator, contextFromActivity, formOrigin } from "../identity.ts";
 import { commandTextOf } from "../message-text.ts";
 import { teamsMentions } from "../mentions.ts";
@@ -20,7 +21,12 @@ const isTypedMessage = async ({ activity }: TurnContext) => activity.type === "m
 export function registerCommandMessages(app: Application, runtime: TeamsRuntime): void {
   const { services } = runtime;
   app.message(isTypedMessage, async (turn) => {
-    const ctx = await contextFromActivity(services, turn.activity, runtime.emulator, teamsMentions(turn, runtime.emulator));
+    // Building the context reads the database: its failure gets the apology too (one error boundary).
+    const ctx = await contextFromActivity(services, turn.activity, runtime.emulator, teamsMentions(turn, runtime.emulator)).catch(async (error: unknown) => {
+      await turn.sendActivities(cardMessages(renderCards(apologise(installationVoice(services), error))));
+      return null;
+    });
+    if (ctx === null) return;
     if (!ctx) {
       await turn.sendActivity(clinicTranslator(services)("teams.unknownSender"));
       return;

@@ -3,6 +3,7 @@
 // confirmation. The card's submission id makes a repeated submission of one card store once.
 import type { Application } from "@microsoft/teams-ai";
 import { apologise, submitForm } from "../../../commands/dispatch.ts";
+import { installationVoice } from "../../../commands/context.ts";
 import { formRegistry } from "../../../commands/registry.ts";
 import { adaptiveCard } from "../adaptive-card.ts";
 import { onCardAction, replaceWith, tell } from "../card-answer.ts";
@@ -19,9 +20,14 @@ export function registerFormSubmissions(app: Application, runtime: TeamsRuntime)
     onCardAction(app, runtime, formVerb(form.formId), async (turn, data) => {
       const submitted = readFormCardData(data);
       if (!submitted || submitted.form.formId !== form.formId) return tell(t("teams.formExpired"));
-      const sender = await contextFromActivity(services, turn.activity, runtime.emulator);
-      if (!sender) return tell(t("teams.unknownSender"));
-      const ctx = await inClinicWhereOpened(sender, submitted.openedIn);
+      let ctx;
+      try {
+        const sender = await contextFromActivity(services, turn.activity, runtime.emulator);
+        if (!sender) return tell(t("teams.unknownSender"));
+        ctx = await inClinicWhereOpened(sender, submitted.openedIn);
+      } catch (error) {
+        return tell(plainText(apologise(installationVoice(services), error)));
+      }
       try {
         const values = readFormValues(submitted.form, data);
         const requestKey = `teams:${ctx.workspaceId}:${ctx.member.platformUserId}:${submitted.submissionId}`;
