@@ -3,6 +3,7 @@
 // shape Bolt would choke on (a `payload` that is not a JSON object) with 400 instead of a hang.
 import type { IncomingMessage } from "node:http";
 import { parse } from "node:querystring";
+import { readBodyWithin } from "../http/read-body.ts";
 
 export class UnusableSlackBody extends Error {
   override name = "UnusableSlackBody";
@@ -16,14 +17,8 @@ export class UnusableSlackBody extends Error {
 
 /** Buffers the body where Bolt looks for it (`rawBody`), or throws UnusableSlackBody. */
 export async function bufferSlackBody(req: IncomingMessage, limitBytes: number): Promise<void> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limitBytes) throw new UnusableSlackBody(413, "too_large");
-    chunks.push(chunk as Buffer);
-  }
-  const raw = Buffer.concat(chunks);
+  const raw = await readBodyWithin(req, limitBytes);
+  if (raw === "too-large") throw new UnusableSlackBody(413, "too_large");
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
   if (!hasUsableShape(raw.toString("utf8"), String(req.headers["content-type"] ?? ""))) throw new UnusableSlackBody(400, "bad_request");
 }

@@ -2,6 +2,7 @@
 // with a parsed body; ipsbot serves plain node:http. This bridges the two and nothing more.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Request, Response } from "botbuilder";
+import { readBodyWithin } from "../http/read-body.ts";
 
 /** Bot Framework activities are small; a Teams message is at most about 28 KB. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
@@ -19,16 +20,11 @@ export class BadActivityRequest extends Error {
 export async function readActivityRequest(req: IncomingMessage): Promise<Request> {
   const contentType = req.headers["content-type"] ?? "";
   if (!contentType.toLowerCase().includes("application/json")) throw new BadActivityRequest(415, "expected application/json");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_ACTIVITY_BYTES) throw new BadActivityRequest(413, "activity too large");
-    chunks.push(chunk as Buffer);
-  }
+  const raw = await readBodyWithin(req, MAX_ACTIVITY_BYTES);
+  if (raw === "too-large") throw new BadActivityRequest(413, "activity too large");
   let body: unknown;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    body = JSON.parse(raw.toString("utf8"));
   } catch {
     throw new BadActivityRequest(400, "body is not JSON");
   }
