@@ -26,6 +26,12 @@ export interface ActionSpec {
   permission: Permission;
   /** As CommandSpec.sendsOutside: posts while it runs, so it is not run inside a delivery transaction. */
   sendsOutside?: true;
+  /**
+   * The same button on the same message always means the same (a flag's Discussed: once closed,
+   * closed). A double click is then one delivery and both clicks get the first answer. Not for
+   * buttons a person may press again on purpose (a review's answers, after going Back).
+   */
+  sameClickSameAnswer?: true;
   run(ctx: CommandContext, value: string): Promise<Reply>;
   /**
    * The clinic a button belongs to, read from its value (a review id, say), so a click in a direct

@@ -62,6 +62,7 @@ async function closeFlagFromAgenda(ctx: CommandContext, flagValue: string, outco
 export const discussFlagAction: ActionSpec = {
   actionId: DISCUSSED_ACTION_ID,
   permission: "flag",
+  sameClickSameAnswer: true,
   run: (ctx, value) => closeFlagFromAgenda(ctx, value, undefined),
 };
 

@@ -75,6 +75,20 @@ describe("a slash command delivered twice", () => {
     expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'meeting-flag.closed'")).toEqual([{ n: 1 }]);
   });
 
+  it("takes a double click on Discussed (two clicks, two action timestamps) as one, answering both the same", async () => {
+    await h.command("flag P-017 wants to talk about travel");
+    const flagId = String(queryAll(h.databaseFile, "SELECT id FROM MeetingFlag WHERE closedAt IS NULL")[0]!.id);
+    const ids = [randomUUID(), randomUUID()];
+    const bodies = ids.map((id) => blockActionBody(SPECIALIST, "meeting-flag.discussed", flagId, h.slack.responseUrl(id)));
+    expect(bodies[0]).not.toBe(bodies[1]);
+    for (const response of await Promise.all(bodies.map((body) => postSigned(h.eventsUrl, body)))) expect(response.status).toBe(200);
+    await expect.poll(() => ids.every((id) => h.slack.calls.some((call) => call.path === `/respond/${id}`))).toBe(true);
+    const [first, second] = ids.map((id) => messageText(h.slack.calls.find((call) => call.path === `/respond/${id}`)!));
+    expect(first).toContain("`P-017`: discussed, closed by anna.specialist.");
+    expect(second).toBe(first);
+    expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'meeting-flag.closed'")).toEqual([{ n: 2 }]); // this flag and the one before
+  });
+
   it("forgets delivery keys after seven days, in the scheduler's daily round", async () => {
     expect(deliveries().length).toBeGreaterThan(0);
     clock.set("2026-11-25T10:00:01Z");
@@ -118,6 +132,17 @@ describe("a Teams activity delivered twice", () => {
     expect(JSON.stringify(first.body)).toContain("`P-017`: discussed, closed by Anna Specialist.");
     expect(second.body).toEqual(first.body);
     expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'meeting-flag.closed'")).toEqual([{ n: 1 }]);
+  });
+
+  it("takes a double click on Discussed in Teams (two invokes) as one, answering both the same", async () => {
+    await h.say("ips flag P-017 wants to talk about travel");
+    const flagId = String(queryAll(h.databaseFile, "SELECT id FROM MeetingFlag WHERE closedAt IS NULL")[0]!.id);
+    const clicks = [0, 1].map(() => executeInvoke(TEAMS_SPECIALIST, "meeting-flag.discussed", { value: flagId }, h.connector.serviceUrl, { cardMessageId: "1700000000555" }));
+    expect(clicks[0]!.id).not.toBe(clicks[1]!.id);
+    const [first, second] = await Promise.all(clicks.map((click) => h.send(click)));
+    expect(JSON.stringify(first!.body)).toContain("`P-017`: discussed, closed by Anna Specialist.");
+    expect(second!.body).toEqual(first!.body);
+    expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'meeting-flag.closed'")).toEqual([{ n: 2 }]);
   });
 
   it("acts on a new activity with the same words", async () => {

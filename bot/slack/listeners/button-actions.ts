@@ -27,8 +27,10 @@ export function registerButtonActions(app: App, services: Services): void {
         let ctx: CommandContext | undefined;
         try {
           ctx = await contextFromInteraction(services, body, channelId);
-          // A redelivered click carries the same message and action timestamps: it is acted on once.
-          const deliveryKey = `slack:${ctx.workspaceId}:action:${body.container?.message_ts ?? body.container?.view_id ?? "home"}:${clicked.action_ts}`;
+          // A redelivered click carries the same message and action timestamps: it is acted on once;
+          // a double click too, for buttons whose second press can only mean the first.
+          const click = action.sameClickSameAnswer ? `${action.actionId}:${clicked.value ?? ""}:${body.user.id}` : clicked.action_ts;
+          const deliveryKey = `slack:${ctx.workspaceId}:action:${body.container?.message_ts ?? body.container?.view_id ?? "home"}:${click}`;
           const reply = await runAction(ctx, action.actionId, clicked.value ?? "", deliveryKey);
           if (reply.kind === "form") {
             await client.views.open({ trigger_id: body.trigger_id, view: renderModal(reply.form, { channelId }) as never });

@@ -28,7 +28,12 @@ export function registerCardActions(app: Application, runtime: TeamsRuntime): vo
       if (!ctx) return tell(clinicTranslator(services)("teams.unknownSender"));
       try {
         // Teams redelivers an invoke (same activity id) when the bot is slow to answer: it is acted on once.
-        const deliveryKey = turn.activity.id ? `teams:${ctx.workspaceId}:activity:${turn.activity.id}` : undefined;
+        const value = typeof data.value === "string" ? data.value : "";
+        const deliveryKey = action.sameClickSameAnswer
+          ? `teams:${ctx.workspaceId}:click:${turn.activity.replyToId ?? ""}:${action.actionId}:${value}:${ctx.member.platformUserId}`
+          : turn.activity.id
+            ? `teams:${ctx.workspaceId}:activity:${turn.activity.id}`
+            : undefined;
         const reply = await runAction(ctx, action.actionId, typeof data.value === "string" ? data.value : "", deliveryKey);
         if (reply.kind === "form") {
           const form = renderFormCard(reply.form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t);
