@@ -5,6 +5,7 @@
 // specialist may touch is checked in one place too: requireParticipant (participants/lookup.ts)
 // calls mayActOnParticipant below.
 import type { ClinicRecord, ClinicRole, ParticipantRecord } from "../storage/store.ts";
+import { personOf } from "../storage/records.ts";
 import type { CommandContext } from "./context.ts";
 import { NotMemberRefusal, refuse } from "./refusal.ts";
 
@@ -102,6 +103,6 @@ async function refuseNonMember(ctx: CommandContext, clinic: ClinicRecord): Promi
 async function stewards(ctx: CommandContext, clinics: readonly ClinicRecord[]) {
   const named = await ctx.store.memberships.stewardsOf(clinics.map((clinic) => clinic.id));
   const admins = await ctx.store.members.findMany(ctx, [...ctx.installationAdminIds]);
-  const people = [...named, ...admins.map((member) => ({ memberId: member.id, platform: member.platform, platformUserId: member.platformUserId, displayName: member.displayName }))];
+  const people = [...named, ...admins.map(personOf)];
   return people.filter((person, index) => people.findIndex((other) => other.memberId === person.memberId) === index);
 }

@@ -1,7 +1,7 @@
 import { appendAuditEvent } from "./audit.ts";
 import { clinicColumns } from "./clinics.ts";
 import type { Db } from "./database.ts";
-import type { Actor, ClinicRecord, ClinicRole, MemberRecord, PersonRecord } from "./records.ts";
+import { personOf, type Actor, type ClinicRecord, type ClinicRole, type MemberRecord, type PersonRecord } from "./records.ts";
 
 export interface Membership {
   clinic: ClinicRecord;
@@ -32,7 +32,7 @@ export function clinicMembershipRepository(db: Db) {
       const memberships = await db.clinicMembership.findMany({ where: { clinicId }, include: { member: true } });
       const order = (role: string) => ["admin", "supervisor", "specialist", "team"].indexOf(role);
       return memberships
-        .map(({ member, role }) => ({ memberId: member.id, platform: member.platform, platformUserId: member.platformUserId, displayName: member.displayName, role: role as ClinicRole }))
+        .map(({ member, role }) => ({ ...personOf(member), role: role as ClinicRole }))
         .sort((a, b) => order(a.role) - order(b.role) || a.displayName.localeCompare(b.displayName, "sv"));
     },
 
@@ -44,7 +44,7 @@ export function clinicMembershipRepository(db: Db) {
         include: { member: true },
         orderBy: { id: "asc" },
       });
-      return memberships.map(({ member }) => ({ memberId: member.id, platform: member.platform, platformUserId: member.platformUserId, displayName: member.displayName }));
+      return memberships.map(({ member }) => personOf(member));
     },
 
     /** Gives the member this role in the clinic (their only one there); "unchanged" when they had it. */

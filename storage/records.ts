@@ -42,6 +42,11 @@ export interface PersonRecord {
   displayName: string;
 }
 
+/** A member as someone to name (a mention in a reply). */
+export function personOf(member: Pick<MemberRecord, "id" | "platform" | "platformUserId" | "displayName">): PersonRecord {
+  return { memberId: member.id, platform: member.platform, platformUserId: member.platformUserId, displayName: member.displayName };
+}
+
 export interface ClinicChannelRecord {
   id: number;
   clinicId: number;

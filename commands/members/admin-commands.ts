@@ -8,7 +8,7 @@ import { refuseLeftovers, takingNoArguments } from "../parse/arguments.ts";
 import type { Token } from "../parse/tokenize.ts";
 import { ephemeral, type Block, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
-import { CLINIC_ROLES, type ClinicRole, type MemberRecord } from "../../storage/records.ts";
+import { CLINIC_ROLES, personOf, type ClinicRole, type MemberRecord } from "../../storage/records.ts";
 import { mentionedMember, takeMention } from "./mentioned-person.ts";
 
 function isClinicRole(word: string): word is ClinicRole {
@@ -29,10 +29,8 @@ async function refuseOrphanedCaseload(ctx: CommandContext, member: MemberRecord,
   if (open.length > 0) refuse("error.caseloadFirst", { person: member.displayName, count: open.length, clinic: ctx.clinic.name });
 }
 
-const person = (member: MemberRecord) => ({ platform: member.platform, platformUserId: member.platformUserId, displayName: member.displayName });
-
 function done(ctx: CommandContext, text: string, member: MemberRecord): MessageReply {
-  return ephemeral({ type: "text", tone: "success", text }, { type: "people", people: [person(member)] });
+  return ephemeral({ type: "text", tone: "success", text }, { type: "people", people: [personOf(member)] });
 }
 
 export async function giveRole(ctx: CommandContext, words: readonly Token[]): Promise<MessageReply> {
@@ -71,7 +69,7 @@ export async function listMembers(ctx: CommandContext): Promise<MessageReply> {
     blocks.push({ type: "context", text: ctx.t(`roles.${role}`) }, { type: "people", people });
   }
   const installationAdmins = await ctx.store.members.findMany(ctx, [...ctx.installationAdminIds]);
-  if (installationAdmins.length > 0) blocks.push({ type: "context", text: ctx.t("admin.members.installationAdmins") }, { type: "people", people: installationAdmins.map(person) });
+  if (installationAdmins.length > 0) blocks.push({ type: "context", text: ctx.t("admin.members.installationAdmins") }, { type: "people", people: installationAdmins.map(personOf) });
   if (members.length === 0) blocks.push({ type: "text", text: ctx.t("admin.members.none") });
   return ephemeral(...blocks);
 }

@@ -9,6 +9,7 @@ import type { Token } from "../parse/tokenize.ts";
 import { ephemeral, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { parseInput, participantCode } from "../validation.ts";
+import { personOf } from "../../storage/records.ts";
 import { requireParticipant } from "./lookup.ts";
 
 export async function transferParticipant(ctx: CommandContext, words: readonly Token[]): Promise<MessageReply> {
@@ -25,7 +26,7 @@ export async function transferParticipant(ctx: CommandContext, words: readonly T
   await ctx.store.participants.transfer(participant, target.id, actorOf(ctx), ctx.clock.now());
   return ephemeral(
     { type: "text", tone: "success", text: ctx.t("participant.transferred", { code, person: target.displayName }) },
-    { type: "people", people: [{ platform: target.platform, platformUserId: target.platformUserId, displayName: target.displayName }] },
+    { type: "people", people: [personOf(target)] },
   );
 }
 
