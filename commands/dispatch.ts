@@ -32,7 +32,7 @@ export async function runCommandText(ctx: CommandContext, text: string, delivery
     await rememberDisplayName(acting);
     const found = spec;
     const run = (context: CommandContext) => found.run(context, tokens.slice(found.path.length));
-    return deliveryKey && !spec.sendsOutside ? once(acting, deliveryKey, run) : run(acting);
+    return deliveryKey && !spec.sendsOutside ? once(acting, deliveryKey, run, repeatedReply(acting)) : run(acting);
   });
 }
 
@@ -54,7 +54,7 @@ export async function runAction(ctx: CommandContext, actionId: string, value: st
     await authorize(acting, action.permission);
     await rememberDisplayName(acting);
     const run = (context: CommandContext) => action.run(context, value);
-    return deliveryKey && !action.sendsOutside ? once(acting, deliveryKey, run) : run(acting);
+    return deliveryKey && !action.sendsOutside ? once(acting, deliveryKey, run, repeatedReply(acting)) : run(acting);
   });
 }
 
@@ -73,10 +73,8 @@ export async function submitForm(
     await authorize(acting, form.permission);
     await rememberDisplayName(acting);
     // The request key (Slack's view id, a Teams card's submission id) is the delivery key: a double submit acts once.
-    const outcome = await ctx.store.once(`form:${requestKey}`, ctx.clock.now(), (store) => form.submit(withStore(acting, store), values, requestKey, hidden));
-    if (!outcome.repeat) return outcome.result;
-    ctx.logger.info("repeated form submission answered with the first answer", { formId });
-    return outcome.result ?? { kind: "done", reply: ephemeral({ type: "context", text: ctx.t("delivery.repeated") }) };
+    const submit = (context: CommandContext) => form.submit(context, values, requestKey, hidden);
+    return await once<FormOutcome>(acting, `form:${requestKey}`, submit, { kind: "done", reply: repeatedReply(acting) });
   } catch (error) {
     if (error instanceof Refusal) return { kind: "done", reply: refusalReply(ctx, error) };
     return { kind: "done", reply: apologise(ctx, error) };
@@ -141,13 +139,15 @@ async function guard<T extends Reply>(ctx: CommandContext, currentSpec: () => Co
   }
 }
 
-/** Runs `work` once per delivery key; a repeat is answered with the first answer. */
-async function once<T extends Reply>(ctx: CommandContext, deliveryKey: string, work: (ctx: CommandContext) => Promise<T>): Promise<T | MessageReply> {
+/** Runs `work` once per delivery key; a repeat is answered with the first answer (or `ifNoAnswer`). */
+async function once<T>(ctx: CommandContext, deliveryKey: string, work: (ctx: CommandContext) => Promise<T>, ifNoAnswer: T): Promise<T> {
   const outcome = await ctx.store.once(deliveryKey, ctx.clock.now(), (store) => work(withStore(ctx, store)));
   if (!outcome.repeat) return outcome.result;
   ctx.logger.info("repeated delivery answered with the first answer", { deliveryKey });
-  return outcome.result ?? ephemeral({ type: "context", text: ctx.t("delivery.repeated") });
+  return outcome.result ?? ifNoAnswer;
 }
+
+const repeatedReply = (ctx: CommandContext): MessageReply => ephemeral({ type: "context", text: ctx.t("delivery.repeated") });
 
 /** A refusal as a reply; "not a member" names the people who can add the person. */
 export function refusalReply(ctx: Pick<CommandContext, "t">, refusal: Refusal, usage?: string): MessageReply {
