@@ -6,6 +6,7 @@ import { installationVoice, type CommandContext, type Services } from "../../../
 import { apologise, runAction } from "../../../commands/dispatch.ts";
 import { actionRegistry } from "../../../commands/registry.ts";
 import { sendDirectMessage } from "../direct-message.ts";
+import { acknowledgeOnce } from "../acknowledge-once.ts";
 import { contextFromInteraction } from "../identity.ts";
 import { renderMessage, renderMessages, slackActionIdPattern } from "../render-blocks.ts";
 import { renderModal } from "../render-modal.ts";
@@ -16,13 +17,8 @@ export function registerButtonActions(app: App, services: Services): void {
     app.action<BlockButtonAction>(
       { type: "block_actions", action_id: slackActionIdPattern(action.actionId) },
       async ({ ack, body, action: clicked, respond, client }) => {
-        let acknowledged = false;
         // As for commands: Slack hears "received" only once the click's change is committed.
-        const acknowledge = async () => {
-          if (acknowledged) return;
-          acknowledged = true;
-          await ack();
-        };
+        const acknowledge = acknowledgeOnce(() => ack());
         const channelId = body.channel?.id ?? body.container?.channel_id;
         let ctx: CommandContext | undefined;
         try {

@@ -7,6 +7,7 @@ import { COMMAND_WORD } from "../../../commands/registry.ts";
 import { contextFromCommand } from "../identity.ts";
 import { MalformedSlackRequest } from "../slack-adapter.ts";
 import { readSlackMentions } from "../mentions.ts";
+import { acknowledgeOnce } from "../acknowledge-once.ts";
 import { renderMessage, renderMessages, unescapeSlackText } from "../render-blocks.ts";
 import { renderModal } from "../render-modal.ts";
 import { sendDirectMessage } from "../direct-message.ts";
@@ -18,14 +19,8 @@ export function registerSlashCommand(app: App, services: Services): void {
     for (const field of ["user_id", "team_id", "channel_id", "response_url"] as const) {
       if (typeof command[field] !== "string" || command[field] === "") throw new MalformedSlackRequest(`slash command without ${field}`);
     }
-    let acknowledged = false;
-    // Slack hears "received" only once the change is committed (issue 21): a crash before that
-    // loses nothing Slack was told was received. The work takes milliseconds; Slack allows 3 s.
-    const acknowledge = async () => {
-      if (acknowledged) return;
-      acknowledged = true;
-      await ack();
-    };
+    // Acknowledged after the change is committed; the work takes milliseconds, Slack allows 3 s.
+    const acknowledge = acknowledgeOnce(() => ack());
     // Building the context reads the database too: one error boundary covers it and the command.
     let ctx: CommandContext | undefined;
     try {
