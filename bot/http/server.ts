@@ -2,8 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { systemClock, type Clock, type Services } from "../../commands/context.ts";
 import { isFreshSlackTimestamp } from "../slack/request-freshness.ts";
-import { bufferSlackBody, UnusableSlackBody } from "../slack/request-body.ts";
-import { SLACK_BODY_LIMIT_BYTES, SLACK_EVENTS_PATH, type SlackAdapter } from "../slack/slack-adapter.ts";
+import { bufferSlackBody, SLACK_BODY_LIMIT_BYTES, UnusableSlackBody } from "../slack/request-body.ts";
+import { SLACK_EVENTS_PATH, type SlackAdapter } from "../slack/slack-adapter.ts";
 import { TEAMS_MESSAGES_PATH, type TeamsBot } from "../teams/teams-adapter.ts";
 
 export interface HttpRoutes {
@@ -23,9 +23,8 @@ export function createHttpServer({ services, slack, teams, requestClock = system
     }
     if (path === SLACK_EVENTS_PATH && slack) {
       if (Number(req.headers["content-length"] ?? 0) > SLACK_BODY_LIMIT_BYTES) {
-        // Announced too large: refused without reading a byte (Bolt's own limit stops a body that lies).
-        res.on("finish", () => req.destroy());
-        res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error: "too_large" }));
+        // Announced too large: refused without reading a byte (bufferSlackBody stops a body that lies).
+        refuseSlackBody(services, req, res, new UnusableSlackBody(413, "too_large"));
         return;
       }
       if (!isFreshSlackTimestamp(req.headers["x-slack-request-timestamp"], requestClock)) {
@@ -35,12 +34,7 @@ export function createHttpServer({ services, slack, teams, requestClock = system
       }
       void bufferSlackBody(req, SLACK_BODY_LIMIT_BYTES).then(
         () => slack.requestListener(req, res),
-        (error: unknown) => {
-          const refusal = error instanceof UnusableSlackBody ? error : new UnusableSlackBody(400, "bad_request");
-          services.logger.warn("refused an unusable Slack request body", { code: refusal.code });
-          if (refusal.status === 413) res.on("finish", () => req.destroy());
-          sendJson(res, refusal.status, { error: refusal.code });
-        },
+        (error: unknown) => refuseSlackBody(services, req, res, error instanceof UnusableSlackBody ? error : new UnusableSlackBody(400, "bad_request")),
       );
       return;
     }
@@ -50,6 +44,13 @@ export function createHttpServer({ services, slack, teams, requestClock = system
     }
     drainAndAnswer(req, res, 404, { error: "not found" });
   });
+}
+
+function refuseSlackBody(services: Services, req: IncomingMessage, res: ServerResponse, refusal: UnusableSlackBody): void {
+  services.logger.warn("refused an unusable Slack request body", { code: refusal.code });
+  // A body too large is not read to its end: the connection closes once the answer is out.
+  if (refusal.status === 413) res.on("finish", () => req.destroy());
+  sendJson(res, refusal.status, { error: refusal.code });
 }
 
 async function answerHealth(services: Services, res: ServerResponse): Promise<void> {

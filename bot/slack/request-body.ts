@@ -5,6 +5,9 @@ import type { IncomingMessage } from "node:http";
 import { parse } from "node:querystring";
 import { readBodyWithin } from "../http/read-body.ts";
 
+/** Slack's largest real payload, a modal submission, is well under 1 MB. */
+export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
+
 export class UnusableSlackBody extends Error {
   override name = "UnusableSlackBody";
   constructor(

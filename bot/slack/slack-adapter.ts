@@ -10,7 +10,6 @@ import type { ChannelPoster } from "../../commands/ports.ts";
 import { slackChannelPoster } from "./slack-channel-poster.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
-export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** A signed request without a field ipsbot needs: refused with 400, nothing done. */
 export class MalformedSlackRequest extends Error {
@@ -34,9 +33,7 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
     endpoints: SLACK_EVENTS_PATH,
     processBeforeResponse: false,
     signatureVerification: true,
-    // Read before the signature is checked: no unauthenticated body larger than Slack's largest
-    // real payload (a modal submission, well under 1 MB) is ever held in memory.
-    bodyLimit: SLACK_BODY_LIMIT_BYTES,
+    // The body arrives already read, within its limit, by bufferSlackBody (bot/http/server.ts).
     // A signed request Bolt cannot process (no user, no view) is malformed: 400 with a short code,
     // never a 500; ipsbot's own listeners catch their errors and apologise.
     processEventErrorHandler: async ({ error, response, logger }) => {

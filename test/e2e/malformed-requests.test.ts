@@ -2,6 +2,7 @@
 // Teams activities that lack what ipsbot needs, wrong types, truncated JSON, oversized bodies. None
 // gets a 5xx, none changes a table, and no answer carries an internal error.
 import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
@@ -9,6 +10,19 @@ import { postSigned, signatureHeaders, slashCommandBody } from "../support/slack
 import { executeInvoke, personalMessage, SPECIALIST as TEAMS_SPECIALIST } from "../support/teams-activities.ts";
 import { repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
+
+/** POSTs a body in chunks, without a Content-Length, and resolves with the status (or 413 if the bot cut the upload). */
+function postChunked(url: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", headers: signatureHeaders(body, Math.floor(Date.now() / 1000)) }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", reject);
+    for (let start = 0; start < body.length; start += 64 * 1024) request.write(body.slice(start, start + 64 * 1024));
+    request.end();
+  });
+}
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const payload = (value: unknown) => form({ payload: typeof value === "string" ? value : JSON.stringify(value) });
@@ -80,6 +94,9 @@ describe("malformed Slack requests, validly signed", () => {
     const big = form({ text: "x".repeat(1_100_000) });
     const announced = await expectNothingStored(h, () => fetch(h.eventsUrl, { method: "POST", headers: signatureHeaders(big, Math.floor(Date.now() / 1000)), body: big }));
     expect(announced.status).toBe(413);
+    // A body that announces no length (chunked) is cut off as soon as it passes the limit.
+    const chunked = await expectNothingStored(h, () => postChunked(h.eventsUrl, big));
+    expect(chunked).toBe(413);
   });
 });
 
