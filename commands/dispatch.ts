@@ -7,7 +7,8 @@ import { authorize } from "./authorize.ts";
 import { rememberDisplayName, withClinic, withStore, type CommandContext } from "./context.ts";
 import { takeOptions } from "./parse/options.ts";
 import { tokenize, type Token } from "./parse/tokenize.ts";
-import { actionRegistry, COMMAND_WORD, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
+import { commandReference } from "./neutral-text.ts";
+import { actionRegistry, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
 import { ephemeral, errorReply, type FormOutcome, type MessageReply, type Reply } from "./reply.ts";
 import { NotMemberRefusal, Refusal, refuse } from "./refusal.ts";
 import { closestMatch } from "./rules/closest-match.ts";
@@ -121,7 +122,7 @@ function unknownCommand(tokens: readonly Token[]): never {
   // "/ips fidelity" alone: list the commands that start with that word.
   const group = names.filter((name) => name.startsWith(`${typed(1)} `));
   if (tokens.length === 1 && group.length > 0) {
-    refuse("error.subcommandMissing", { input, choices: group.map((name) => `\`/${COMMAND_WORD} ${name}\``).join(", ") });
+    refuse("error.subcommandMissing", { input, choices: group.map(commandReference).join(", ") });
   }
   return suggestion ? refuse("error.unknownCommand", { input, suggestion }) : refuse("error.unknownCommandNoSuggestion", { input });
 }
@@ -132,7 +133,7 @@ async function guard<T extends Reply>(ctx: CommandContext, currentSpec: () => Co
   } catch (error) {
     if (error instanceof Refusal) {
       const spec = currentSpec();
-      const usage = spec && !(error instanceof NotMemberRefusal) ? ctx.t("error.usage", { usage: `/${COMMAND_WORD} ${ctx.t(`command.${spec.key}.usage`)}` }) : undefined;
+      const usage = spec && !(error instanceof NotMemberRefusal) ? ctx.t("error.usage", { usage: commandReference(ctx.t(`command.${spec.key}.usage`)) }) : undefined;
       return refusalReply(ctx, error, usage);
     }
     return apologise(ctx, error);

@@ -17,6 +17,7 @@ import { enrollParticipantCommand } from "./participants/enroll-participant.ts";
 import { showCaseloadCommand } from "./participants/show-caseload.ts";
 import { transferParticipantCommand } from "./participants/transfer-participant.ts";
 import { giveRoleCommand, listMembersCommand, removeMemberCommand } from "./members/admin-commands.ts";
+import { commandReference } from "./neutral-text.ts";
 import { ephemeral, type Block, type MessageReply } from "./reply.ts";
 import { answerItemAction, backAction, scoreSkippedAction } from "./fidelity/answer-item.ts";
 import { exportReviewsCommand } from "./fidelity/export-reviews.ts";
@@ -91,8 +92,8 @@ export function helpReply(ctx: CommandContext): MessageReply {
     ...commandRegistry.map(
       (spec): Block => ({
         type: "item",
-        text: `\`/${COMMAND_WORD} ${ctx.t(`command.${spec.key}.usage`)}\` ${ctx.t(`command.${spec.key}.purpose`)}`,
-        detail: `${ctx.t("help.exampleLabel")}: \`${ctx.t(`command.${spec.key}.example`)}\``,
+        text: `${commandReference(ctx.t(`command.${spec.key}.usage`))} ${ctx.t(`command.${spec.key}.purpose`)}`,
+        detail: `${ctx.t("help.exampleLabel")}: ${ctx.t(`command.${spec.key}.example`)}`,
       }),
     ),
   ];

@@ -2,7 +2,13 @@
 // at start-up: every locale must have every English key with the same {placeholders}, so a
 // missing translation stops the bot with a message naming the key and locale instead of
 // showing a raw key to a user.
+//
+// Messages carry no platform's markup (no backticks, no `/ips`): `{name}` is a parameter, `{=…}`
+// shows what it holds as code (`{={code}}`, `{=kind:competitive}`) and `{ips …}` refers to a
+// command (`{ips participant add {code}}`); each renderer writes them its own way
+// (commands/neutral-text.ts). A message that breaks these rules stops the bot at start-up.
 import { readFileSync } from "node:fs";
+import { SPAN_MARKS } from "../commands/neutral-text.ts";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { LOCALES, type Locale } from "./locales.ts";
@@ -29,7 +35,7 @@ export class Catalogue {
         const issue = result.error.issues[0];
         throw new CatalogueError(`prompts/messages/${locale}.json: ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
       }
-      parsed[locale] = result.data;
+      parsed[locale] = Object.fromEntries(Object.entries(result.data).map(([key, template]) => [key, compileSpans(template, `prompts/messages/${locale}.json "${key}"`)]));
     }
     checkLocalesAgree(parsed);
     return new Catalogue(parsed);
@@ -60,6 +66,42 @@ export class Catalogue {
       return template.replace(PLACEHOLDER, (whole, name: string) => (name in params ? String(params[name]) : whole));
     };
   }
+}
+
+const COMMAND_SPAN = "{ips ";
+
+/** The message with its {=…} and {ips …} spans turned into span marks; parameters stay as they are. */
+export function compileSpans(template: string, where: string): string {
+  if (template.includes("`")) throw new CatalogueError(`${where}: backticks are Slack syntax; write {=…} for code`);
+  if (/(^|[^\w])\/ips\b/.test(template)) throw new CatalogueError(`${where}: write a command as {ips …}, not /ips`);
+  let compiled = "";
+  let closing: string | undefined;
+  for (let index = 0; index < template.length; index++) {
+    const rest = template.slice(index);
+    const opening = rest.startsWith("{=") ? { mark: SPAN_MARKS.codeOpen, close: SPAN_MARKS.codeClose, length: 2 } : rest.startsWith(COMMAND_SPAN) ? { mark: SPAN_MARKS.commandOpen, close: SPAN_MARKS.commandClose, length: COMMAND_SPAN.length } : undefined;
+    if (opening) {
+      if (closing) throw new CatalogueError(`${where}: a span cannot hold another span`);
+      compiled += opening.mark;
+      closing = opening.close;
+      index += opening.length - 1;
+      continue;
+    }
+    const parameter = /^\{\w+\}/.exec(rest);
+    if (parameter) {
+      compiled += parameter[0];
+      index += parameter[0].length - 1;
+      continue;
+    }
+    if (rest[0] === "}" && closing) {
+      compiled += closing;
+      closing = undefined;
+      continue;
+    }
+    if (rest[0] === "{" || rest[0] === "}") throw new CatalogueError(`${where}: a lone "${rest[0]}" at ${index}`);
+    compiled += rest[0];
+  }
+  if (closing) throw new CatalogueError(`${where}: a span is not closed`);
+  return compiled;
 }
 
 function placeholdersOf(template: string): string {

@@ -1,22 +1,15 @@
 // Platform-neutral replies → Slack Block Kit. Only translation happens here.
 import type { Block, Button, MessageReply, Person, Tone } from "../../commands/reply.ts";
+import { escapeMrkdwn, slackMrkdwn, slackPlain } from "./slack-text.ts";
 
 type SlackBlock = Record<string, unknown>;
 
 const TONE_PREFIX: Record<Tone, string> = { info: "", success: ":white_check_mark: ", warning: ":warning: ", error: ":x: " };
 const SECTION_LIMIT = 3000;
 
-/** Slack reads &, < and > as markup; user-typed text must not become a mention or a link. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+export { escapeMrkdwn, unescapeSlackText } from "./slack-text.ts";
 
-/** Slack escapes &, < and > in the text it sends; undo that before parsing. */
-export function unescapeSlackText(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
-const mrkdwn = (text: string) => ({ type: "mrkdwn", text: escapeMrkdwn(text).slice(0, SECTION_LIMIT) });
+const mrkdwn = (text: string) => ({ type: "mrkdwn", text: slackMrkdwn(text).slice(0, SECTION_LIMIT) });
 
 // Slack wants action_ids unique within a block, but a row of answer buttons shares one use case:
 // buttons in rows get "<actionId>#<position in the message>", and listeners accept both forms.
@@ -32,7 +25,7 @@ function renderButton(button: Button, actionId = button.actionId): SlackBlock {
     type: "button",
     action_id: actionId,
     value: button.value,
-    text: { type: "plain_text", text: button.label.slice(0, 75), emoji: true },
+    text: { type: "plain_text", text: slackPlain(button.label).slice(0, 75), emoji: true },
     ...(button.style ? { style: button.style } : {}),
   };
 }
@@ -40,7 +33,7 @@ function renderButton(button: Button, actionId = button.actionId): SlackBlock {
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.type) {
     case "heading":
-      return [{ type: "header", text: { type: "plain_text", text: block.text.slice(0, 150), emoji: true } }];
+      return [{ type: "header", text: { type: "plain_text", text: slackPlain(block.text).slice(0, 150), emoji: true } }];
     case "text":
       return [{ type: "section", text: mrkdwn(`${TONE_PREFIX[block.tone ?? "info"]}${block.text}`) }];
     case "context":
@@ -69,6 +62,10 @@ export function slackMention(person: Person): string {
 
 // Slack has no table block: aligned columns in a code block read best on desktop and phone.
 function renderTable(columns: string[], rows: string[][]): SlackBlock[] {
+  // Inside the code block a backtick would close it early: shown as its look-alike instead.
+  const cell = (text: string) => slackPlain(text).replace(/`/g, "\u02cb");
+  columns = columns.map(cell);
+  rows = rows.map((row) => row.map(cell));
   const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? "").length)));
   const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join("  ").trimEnd();
   const lines = [line(columns), ...rows.map(line)];
@@ -88,7 +85,7 @@ function renderTable(columns: string[], rows: string[][]): SlackBlock[] {
 /** Plain text for notifications and clients that cannot show blocks. */
 export function fallbackText(reply: MessageReply): string {
   const first = reply.blocks.find((block) => "text" in block);
-  return first && "text" in first ? first.text.slice(0, 300) : "ipsbot";
+  return first && "text" in first ? escapeMrkdwn(slackPlain(first.text).slice(0, 300)) : "ipsbot";
 }
 
 /** Slack refuses a message with more than 50 blocks. */

@@ -1,8 +1,9 @@
 // Platform-neutral forms ↔ Slack modals: a form becomes a view; a view_submission's state
 // becomes the plain field values the form's use case validates.
 import type { Form, FormField } from "../../commands/reply.ts";
+import { slackPlain } from "./slack-text.ts";
 
-const plainText = (text: string) => ({ type: "plain_text", text: text.slice(0, 150), emoji: true });
+const plainText = (text: string) => ({ type: "plain_text", text: slackPlain(text).slice(0, 150), emoji: true });
 
 function fieldElement(field: FormField): Record<string, unknown> {
   switch (field.kind) {

@@ -9,11 +9,12 @@ import { cardAttachment, type AdaptiveCard } from "./adaptive-card.ts";
 import { clinicTranslator } from "./identity.ts";
 import { cardMessages, deliverMessages } from "./reply-delivery.ts";
 import type { TeamsRuntime } from "./teams-runtime.ts";
+import { teamsMarkdown, teamsPlain } from "./teams-text.ts";
 
 export type CardAnswer =
   /** Replaces the clicked card; `more` follows as new messages (a long agenda). */
   | { kind: "card"; card: AdaptiveCard; more: AdaptiveCard[] }
-  /** A short note for the person who clicked; the card stays as it was. */
+  /** A short note (neutral text) for the person who clicked; the card stays as it was. */
   | { kind: "text"; text: string };
 
 export const replaceWith = ([card, ...more]: AdaptiveCard[]): CardAnswer => ({ kind: "card", card: card!, more });
@@ -24,7 +25,7 @@ export type CardData = Record<string, unknown>;
 export function onCardAction(app: Application, runtime: TeamsRuntime, verb: string, answer: (turn: TurnContext, data: CardData) => Promise<CardAnswer>): void {
   app.adaptiveCards.actionExecute<CardData>(verb, async (turn, _state, data) => {
     const result = await answer(turn, data);
-    if (result.kind === "text") return result.text;
+    if (result.kind === "text") return teamsPlain(result.text);
     if (result.more.length > 0) await turn.sendActivities(cardMessages(result.more));
     return result.card;
   });
@@ -32,7 +33,7 @@ export function onCardAction(app: Application, runtime: TeamsRuntime, verb: stri
   app.adaptiveCards.actionSubmit<CardData>(verb, async (turn, _state, data) => {
     const result = await answer(turn, data);
     if (result.kind === "text") {
-      await deliverMessages(runtime, turn, [MessageFactory.text(result.text)], "ephemeral", clinicTranslator(runtime.services));
+      await deliverMessages(runtime, turn, [MessageFactory.text(teamsMarkdown(result.text))], "ephemeral", clinicTranslator(runtime.services));
       return;
     }
     const replacement = { ...MessageFactory.attachment(cardAttachment(result.card)), id: turn.activity.replyToId };

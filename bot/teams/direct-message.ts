@@ -6,7 +6,7 @@ import type { TurnContext } from "botbuilder";
 import type { Translate } from "../../prompts/catalogue.ts";
 import type { DirectMessage } from "../../commands/reply.ts";
 import { adaptiveCard, cardBytes, MAX_CARD_BYTES, type AdaptiveCard } from "./adaptive-card.ts";
-import { renderCards } from "./render-card.ts";
+import { renderCards, textBlock } from "./render-card.ts";
 import { deliverCards } from "./reply-delivery.ts";
 import type { TeamsRuntime } from "./teams-runtime.ts";
 
@@ -21,11 +21,11 @@ export function fileCard(file: NonNullable<DirectMessage["file"]>, t: Translate)
     truncated = true;
   }
   const card = adaptiveCard([
-    { type: "TextBlock", text: file.title, weight: "Bolder", wrap: true },
-    { type: "TextBlock", text: t(truncated ? "teams.fileTruncated" : "teams.fileAsText", { name: file.name }), isSubtle: true, wrap: true },
-    { type: "TextBlock", text: content, fontType: "Monospace", wrap: true },
+    textBlock(file.title, { weight: "Bolder" }),
+    textBlock(t(truncated ? "teams.fileTruncated" : "teams.fileAsText", { name: file.name }), { isSubtle: true }),
+    textBlock(content, { fontType: "Monospace" }),
   ]);
-  return cardBytes(card) <= MAX_CARD_BYTES ? card : adaptiveCard([{ type: "TextBlock", text: t("teams.fileTruncated", { name: file.name }), wrap: true }]);
+  return cardBytes(card) <= MAX_CARD_BYTES ? card : adaptiveCard([textBlock(t("teams.fileTruncated", { name: file.name }))]);
 }
 
 export function directCards(direct: DirectMessage, t: Translate): AdaptiveCard[] {

@@ -2,25 +2,18 @@
 // card elements, a button becomes an Action.Execute whose verb is the registry's actionId, and a
 // long reply is split into several cards so each stays under Teams' message size limit.
 import type { Block, Button, MessageReply, Person, Tone } from "../../commands/reply.ts";
-import { COMMAND_WORD } from "../../commands/registry.ts";
 import { adaptiveCard, cardBytes, MAX_CARD_BYTES, universalAction, type AdaptiveCard, type CardElement } from "./adaptive-card.ts";
+import { escapeTeamsMarkdown, teamsMarkdown, teamsPlain } from "./teams-text.ts";
 
 const TONE_COLOR: Record<Tone, string | undefined> = { info: undefined, success: "Good", warning: "Warning", error: "Attention" };
 const TABLE_ROWS_PER_ELEMENT = 30;
 
-/**
- * Replies are written for Slack's `/ips agenda`; in Teams the same command is typed `ips agenda`
- * (a leading slash would open Teams' own command box).
- */
-export function teamsCommandSyntax(text: string): string {
-  return text.replace(new RegExp(`(^|[\\s\`"'(])/${COMMAND_WORD}(?=[\\s\`"')]|$)`, "g"), `$1${COMMAND_WORD}`);
-}
-
-const textBlock = (text: string, extra: CardElement = {}): CardElement => ({ type: "TextBlock", text: teamsCommandSyntax(text), wrap: true, ...extra });
+/** A TextBlock of neutral text, escaped for Teams markdown. */
+export const textBlock = (text: string, extra: CardElement = {}): CardElement => ({ type: "TextBlock", text: teamsMarkdown(text), wrap: true, ...extra });
 
 export function buttonAction(button: Button): CardElement {
   const style = button.style ? { style: button.style === "primary" ? "positive" : "destructive" } : {};
-  return universalAction(button.label, button.actionId, { value: button.value }, style);
+  return universalAction(teamsPlain(button.label), button.actionId, { value: button.value }, style);
 }
 
 function renderBlock(block: Block): CardElement[] {
@@ -46,7 +39,7 @@ function renderBlock(block: Block): CardElement[] {
     case "table":
       return renderTable(block.columns, block.rows);
     case "people":
-      return [textBlock(block.people.map(teamsMention).join(", ") || EMPTY_CELL, { weight: "Bolder" })];
+      return [{ type: "TextBlock", text: block.people.map(teamsMention).join(", ") || EMPTY_CELL, wrap: true, weight: "Bolder" }];
   }
 }
 
@@ -90,19 +83,20 @@ export function renderElements(blocks: readonly Block[]): CardElement[] {
   return elements;
 }
 
-/** A Teams member as a real mention (Teams notifies them); anyone else by name. */
+/** A Teams member as a real mention (Teams notifies them); anyone else by name. Names are escaped either way. */
 function teamsMention(person: Person): string {
-  return isTeamsMember(person) ? `<at>${person.displayName}</at>` : person.displayName;
+  return isTeamsMember(person) ? mentionText(person) : escapeTeamsMarkdown(person.displayName);
 }
 
+const mentionText = (person: Person) => `<at>${escapeTeamsMarkdown(person.displayName)}</at>`;
 const isTeamsMember = (person: Person) => person.platform === "teams" && person.displayName.trim() !== "" && !/[<>]/.test(person.displayName);
 
 /** The mention entities a card needs for the `<at>` names its text holds. */
 function withMentions(card: AdaptiveCard, people: readonly Person[]): AdaptiveCard {
   const text = JSON.stringify(card.body);
   const entities = people
-    .filter((person) => isTeamsMember(person) && text.includes(`<at>${person.displayName}</at>`))
-    .map((person) => ({ type: "mention" as const, text: `<at>${person.displayName}</at>`, mentioned: { id: person.platformUserId, name: person.displayName } }));
+    .filter((person) => isTeamsMember(person) && text.includes(JSON.stringify(mentionText(person)).slice(1, -1)))
+    .map((person) => ({ type: "mention" as const, text: mentionText(person), mentioned: { id: person.platformUserId, name: person.displayName } }));
   return entities.length > 0 ? { ...card, msteams: { width: "Full", entities } } : card;
 }
 
@@ -122,11 +116,7 @@ export function renderCards(reply: MessageReply): AdaptiveCard[] {
   return cards;
 }
 
-/** Plain text of a reply, for places that show no card (an Action.Execute message answer). */
-export function plainText(reply: MessageReply): string {
-  return teamsCommandSyntax(
-    reply.blocks
-      .flatMap((block) => ("text" in block ? [block.text, ...("detail" in block && block.detail ? [block.detail] : [])] : []))
-      .join("\n"),
-  );
+/** The neutral text of a reply, for places that show no card (an answer to a click). */
+export function replyText(reply: MessageReply): string {
+  return reply.blocks.flatMap((block) => ("text" in block ? [block.text, ...("detail" in block && block.detail ? [block.detail] : [])] : [])).join("\n");
 }

@@ -8,7 +8,8 @@ import { z } from "zod";
 import type { Form, FormField } from "../../commands/reply.ts";
 import type { Translate } from "../../prompts/catalogue.ts";
 import { adaptiveCard, universalAction, type AdaptiveCard, type CardElement } from "./adaptive-card.ts";
-import { teamsCommandSyntax } from "./render-card.ts";
+import { textBlock } from "./render-card.ts";
+import { teamsPlain } from "./teams-text.ts";
 
 export const FORM_VERB_PREFIX = "form:";
 export const FORM_CANCEL_VERB = "form.cancel";
@@ -74,8 +75,8 @@ export interface FormCardState {
 
 function input(field: FormField, value: string | undefined, t: Translate): CardElement {
   // Teams checks required inputs before sending and shows errorMessage under an empty one.
-  const required = field.required ? { isRequired: true, errorMessage: t("teams.fieldRequired", { field: field.label }) } : {};
-  const common = { id: `${INPUT_PREFIX}${field.id}`, label: field.label, ...required };
+  const required = field.required ? { isRequired: true, errorMessage: teamsPlain(t("teams.fieldRequired", { field: field.label })) } : {};
+  const common = { id: `${INPUT_PREFIX}${field.id}`, label: teamsPlain(field.label), ...required };
   switch (field.kind) {
     case "text":
       return {
@@ -83,14 +84,14 @@ function input(field: FormField, value: string | undefined, t: Translate): CardE
         ...common,
         maxLength: field.maxLength,
         ...(field.multiline ? { isMultiline: true } : {}),
-        ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+        ...(field.placeholder ? { placeholder: teamsPlain(field.placeholder) } : {}),
         ...(value ? { value } : {}),
       };
     case "select":
       return {
         type: "Input.ChoiceSet",
         ...common,
-        choices: field.options.map((option) => ({ title: option.label, value: option.value })),
+        choices: field.options.map((option) => ({ title: teamsPlain(option.label), value: option.value })),
         ...(value ? { value } : {}),
       };
     case "date":
@@ -99,17 +100,17 @@ function input(field: FormField, value: string | undefined, t: Translate): CardE
 }
 
 export function renderFormCard(form: Form, state: FormCardState, t: Translate): AdaptiveCard {
-  const body: CardElement[] = [{ type: "TextBlock", text: form.title, size: "Medium", weight: "Bolder", wrap: true }];
+  const body: CardElement[] = [textBlock(form.title, { size: "Medium", weight: "Bolder" })];
   for (const field of form.fields) {
     // A redrawn form shows what was submitted, even an emptied field.
     body.push(input(field, state.values ? state.values[field.id] : field.initial, t));
     const error = state.errors?.[field.id];
-    if (error) body.push({ type: "TextBlock", text: teamsCommandSyntax(error), color: "Attention", wrap: true, spacing: "Small" });
+    if (error) body.push(textBlock(error, { color: "Attention", spacing: "Small" }));
   }
   const data: FormCardData = { form, submissionId: state.submissionId, ...(state.openedIn ? { openedIn: state.openedIn } : {}) };
   return adaptiveCard(body, [
-    universalAction(form.submitLabel, formVerb(form.formId), { ...data }, { style: "positive", associatedInputs: "auto" }),
-    universalAction(form.cancelLabel, FORM_CANCEL_VERB, { formId: form.formId }, { associatedInputs: "none" }),
+    universalAction(teamsPlain(form.submitLabel), formVerb(form.formId), { ...data }, { style: "positive", associatedInputs: "auto" }),
+    universalAction(teamsPlain(form.cancelLabel), FORM_CANCEL_VERB, { formId: form.formId }, { associatedInputs: "none" }),
   ]);
 }
 

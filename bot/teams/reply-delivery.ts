@@ -5,6 +5,7 @@ import { MessageFactory, type Activity, type ConversationParameters, type TurnCo
 import type { Translate } from "../../prompts/catalogue.ts";
 import { cardAttachment, type AdaptiveCard } from "./adaptive-card.ts";
 import { tenantOf } from "./identity.ts";
+import { teamsMarkdown } from "./teams-text.ts";
 import { BOT_CONNECTOR_AUDIENCE, type TeamsRuntime } from "./teams-runtime.ts";
 
 export type Audience = "ephemeral" | "channel";
@@ -29,10 +30,10 @@ export async function deliverMessages(runtime: TeamsRuntime, turn: TurnContext, 
     await sendInPersonalChat(runtime, turn.activity, messages);
   } catch (error) {
     runtime.services.logger.warn("could not open a personal chat for a private reply", { error: String(error) });
-    await turn.sendActivity(t("teams.privateChatFailed", { name }));
+    await turn.sendActivity(MessageFactory.text(teamsMarkdown(t("teams.privateChatFailed", { name }))));
     return;
   }
-  await turn.sendActivity(t("teams.sentPrivately", { name }));
+  await turn.sendActivity(MessageFactory.text(teamsMarkdown(t("teams.sentPrivately", { name }))));
 }
 
 /** Opens (or finds: Teams returns the existing one) the sender's 1:1 chat with the bot and posts there. */

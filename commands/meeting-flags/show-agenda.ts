@@ -4,6 +4,7 @@ import type { CommandContext } from "../context.ts";
 import type { CommandSpec } from "../command-spec.ts";
 import { formatDay } from "../format.ts";
 import { takingNoArguments } from "../parse/arguments.ts";
+import { code } from "../neutral-text.ts";
 import { ephemeral, type Block, type MessageReply } from "../reply.ts";
 
 export const DISCUSSED_ACTION_ID = "meeting-flag.discussed";
@@ -35,7 +36,7 @@ export async function agendaBlocks(
     ...flags.map(
       (flag): Block => ({
         type: "item",
-        text: audience === "channel" ? `\`${flag.participantCode}\`` : view.t("agenda.item", { code: flag.participantCode, reason: flag.reason }),
+        text: audience === "channel" ? code(flag.participantCode) : view.t("agenda.item", { code: flag.participantCode, reason: flag.reason }),
         detail: view.t("agenda.itemMeta", { by: flag.flaggedByName, date: formatDay(view, flag.flaggedAt) }),
         button: { actionId: DISCUSSED_ACTION_ID, label: view.t("agenda.discussedButton"), value: agendaButtonValue(flag.id, audience), style: "primary" },
         extraButtons: [{ actionId: DISCUSSED_WITH_NOTE_ACTION_ID, label: view.t("agenda.discussedWithNoteButton"), value: agendaButtonValue(flag.id, audience) }],

@@ -82,13 +82,13 @@ describe("clinic channels", () => {
   });
 
   it.each([
-    [{ digestTime: "25:00" }, "digestTime", "`25:00` is not a time"],
-    [{ meetingTime: "9" }, "meetingTime", "`9` is not a time"],
-    [{ timeZone: "Mars/Olympus" }, "timeZone", "`Mars/Olympus` is not a time zone"],
-    [{ agendaLeadMinutes: "soon" }, "agendaLeadMinutes", "`soon` is not a number of minutes"],
-    [{ agendaLeadMinutes: "2000" }, "agendaLeadMinutes", "`2000` is not a number of minutes"],
-    [{ digestWeekday: "8" }, "digestWeekday", "`8` is not a weekday"],
-    [{ locale: "de" }, "locale", "`de` is not a language"],
+    [{ digestTime: "25:00" }, "digestTime", "25:00 is not a time"],
+    [{ meetingTime: "9" }, "meetingTime", "9 is not a time"],
+    [{ timeZone: "Mars/Olympus" }, "timeZone", "Mars/Olympus is not a time zone"],
+    [{ agendaLeadMinutes: "soon" }, "agendaLeadMinutes", "soon is not a number of minutes"],
+    [{ agendaLeadMinutes: "2000" }, "agendaLeadMinutes", "2000 is not a number of minutes"],
+    [{ digestWeekday: "8" }, "digestWeekday", "8 is not a weekday"],
+    [{ locale: "de" }, "locale", "de is not a language"],
   ])("shows a field error for %j and saves nothing", async (overrides, field, expected) => {
     const response = await expectNothingStored(h, () => h.submitView("clinic-settings", settingsValues(overrides), { metadata }));
     const body = (await response.json()) as { response_action: string; errors: Record<string, string> };

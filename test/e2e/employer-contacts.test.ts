@@ -126,8 +126,8 @@ describe("employer contacts", () => {
       ["employer", { employer: { employer: { type: "plain_text_input", value: "Coop 121212-1212" } } }, "personal identity number"],
       ["employer", { employer: { employer: { type: "plain_text_input", value: null } } }, "Name the employer"],
       ["date", { date: { date: { type: "datepicker", selected_date: "2026-12-24" } } }, "2026-12-24 is in the future"],
-      ["type", { type: { type: { type: "static_select", selected_option: { value: "pigeon" } } } }, "`pigeon` is not a contact type"],
-      ["participant", { participant: { participant: { type: "static_select", selected_option: { value: "P-404" } } } }, "There is no participant `P-404`"],
+      ["type", { type: { type: { type: "static_select", selected_option: { value: "pigeon" } } } }, "pigeon is not a contact type"],
+      ["participant", { participant: { participant: { type: "static_select", selected_option: { value: "P-404" } } } }, "There is no participant P-404"],
       ["note", { note: { note: { type: "plain_text_input", value: "x".repeat(1001) } } }, "The note is 1001 characters long"],
     ])("shows a %s field error for bad input and stores nothing", async (field, overrides, expected) => {
       const response = await expectNothingStored(h, () => h.submitView("employer-contact", modalValues(overrides)));

@@ -117,7 +117,7 @@ describe("a Teams activity delivered twice", () => {
     const second = await h.send(activity);
     const third = await h.send(activity);
     expect(queryAll(h.databaseFile, "SELECT code FROM Participant")).toEqual([{ code: "P-017" }]);
-    expect(repliesText(first.calls)).toContain("Enrolled `P-017` on your caseload");
+    expect(repliesText(first.calls)).toContain("Enrolled P-017 on your caseload");
     expect(repliesText(second.calls)).toBe(repliesText(first.calls));
     expect(repliesText(third.calls)).toBe(repliesText(first.calls));
     expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'participant.enrolled'")).toEqual([{ n: 1 }]);
@@ -129,7 +129,7 @@ describe("a Teams activity delivered twice", () => {
     const invoke = executeInvoke(TEAMS_SPECIALIST, "meeting-flag.discussed", { value: flagId }, h.connector.serviceUrl);
     const first = await h.send(invoke);
     const second = await h.send(invoke);
-    expect(JSON.stringify(first.body)).toContain("`P-017`: discussed, closed by Anna Specialist.");
+    expect(JSON.stringify(first.body)).toContain("**P-017**: discussed, closed by Anna Specialist.");
     expect(second.body).toEqual(first.body);
     expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'meeting-flag.closed'")).toEqual([{ n: 1 }]);
   });
@@ -140,7 +140,7 @@ describe("a Teams activity delivered twice", () => {
     const clicks = [0, 1].map(() => executeInvoke(TEAMS_SPECIALIST, "meeting-flag.discussed", { value: flagId }, h.connector.serviceUrl, { cardMessageId: "1700000000555" }));
     expect(clicks[0]!.id).not.toBe(clicks[1]!.id);
     const [first, second] = await Promise.all(clicks.map((click) => h.send(click)));
-    expect(JSON.stringify(first!.body)).toContain("`P-017`: discussed, closed by Anna Specialist.");
+    expect(JSON.stringify(first!.body)).toContain("**P-017**: discussed, closed by Anna Specialist.");
     expect(second!.body).toEqual(first!.body);
     expect(queryAll(h.databaseFile, "SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'meeting-flag.closed'")).toEqual([{ n: 2 }]);
   });

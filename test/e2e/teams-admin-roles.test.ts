@@ -67,7 +67,7 @@ describe("giving roles in Teams", () => {
     await mentioning(ADMIN, (at) => `ips admin role ${at(COLLEAGUE)} specialist`, [COLLEAGUE]);
     await h.say("ips participant add P-017");
     const exchange = await mentioning(SPECIALIST, (at) => `ips participant transfer P-017 ${at(COLLEAGUE)}`, [COLLEAGUE]);
-    expect(repliesText(exchange.calls)).toContain("`P-017` is now on Olle Nurse's caseload.");
+    expect(repliesText(exchange.calls)).toContain("P-017 is now on Olle Nurse's caseload.");
     expect(await h.say("ips caseload", COLLEAGUE).then((reply) => repliesText(reply.calls))).toContain("P-017");
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll } from "../support/database-copy.ts";
 import type { ConnectorCall } from "../support/fake-bot-connector.ts";
 import { CHANNEL_ID, COLLEAGUE, SPECIALIST, type TeamsUser } from "../support/teams-activities.ts";
-import { actionTitled, cardsOf, cardText, executeActions, fixedClock, invokeCard, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
+import { actionTitled, cardsOf, cardText, executeActions, fixedClock, invokeCard, repliesText, startTeamsHarness, type TeamsHarness, shownText } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 import { SEED_003_REVIEWS } from "../fixtures/seed-003-reviews.ts";
 
@@ -151,7 +151,7 @@ describe("fidelity self-check in Teams", () => {
       expect(clicked.body.value).toContain("This fidelity self-check was cancelled on 2026-11-18 and is closed. Nothing changed.");
       expect(clicked.calls).toEqual([]);
       const again = await expectNothingStored(h, () => h.say("ips fidelity cancel"));
-      expect(repliesText(again.calls)).toContain("No fidelity self-check is open for Clinic. Start one with `ips fidelity start`.");
+      expect(repliesText(again.calls)).toContain("No fidelity self-check is open for Clinic. Start one with ips fidelity start.");
     });
   });
 
@@ -176,7 +176,7 @@ describe("fidelity self-check in Teams", () => {
     it("posts the summary to the clinic's Teams channel, aggregates only, once a channel is connected", async () => {
       const post = actionTitled(summary, "Post to clinic channel");
       const none = await expectNothingStored(h, () => h.execute(post.verb, post.data));
-      expect(none.body.value).toContain("Clinic has no connected channel, so nothing was posted. In the channel the team should see it in, type `ips channel connect Clinic`");
+      expect(none.body.value).toContain("Clinic has no connected channel, so nothing was posted. In the channel the team should see it in, type ips channel connect Clinic");
 
       await h.mention("ips channel connect Clinic");
       const posted = await h.execute(post.verb, post.data);
@@ -210,7 +210,7 @@ describe("fidelity self-check in Teams", () => {
       expect(title!.text).toBe("Fidelity self-checks, Clinic");
       expect(note!.text).toBe("ipsbot-fidelity-clinic-2026-11-18.csv as text: copy it into a file, or open it in a spreadsheet.");
       expect(csv).toMatchObject({ type: "TextBlock", fontType: "Monospace", wrap: true });
-      const lines = (csv!.text as string).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+      const lines = shownText(csv!.text as string).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
       expect(lines[0]).toBe("review_id,review_status,review_date,period_from,period_to,item_number,section,item_key,score,skipped,suggested_score,note");
       expect(lines).toHaveLength(51);
       expect(lines).toContain("1,abandoned,2026-11-18,2026-05-18,2026-11-18,3,staffing,vocational_generalist,,,,Ask the team how often the specialists attend");

@@ -64,12 +64,12 @@ describe("posting to a Teams channel", () => {
     const ctx = await buildCommandContext(h.bot.services, { platform: "teams", workspaceId: TENANT_ID, platformUserId: SPECIALIST.aadObjectId, displayName: SPECIALIST.name });
     const { messageId } = await poster.post(target, await showAgenda(ctx));
     const card = cardsOf(postsTo(CHANNEL_ID).at(-1)!)[0]!;
-    expect(cardText(card)).toContain("`P-017`: wants to increase hours");
+    expect(cardText(card)).toContain("P-017: wants to increase hours");
     const button = card.body.flatMap((element: any) => element.items ?? []).find((item: any) => item.type === "ActionSet").actions[0];
 
     const conversation = { isGroup: true, conversationType: "channel", tenantId: TENANT_ID, id: `${CHANNEL_ID};messageid=${messageId}` };
     const click = await h.send(executeInvoke(COLLEAGUE, button.verb, button.data, h.connector.serviceUrl, { cardMessageId: messageId, conversation }));
-    expect(cardText(invokeCard(click)!)).toContain("`P-017`: discussed, closed by Olle Nurse.");
+    expect(cardText(invokeCard(click)!)).toContain("P-017: discussed, closed by Olle Nurse.");
     expect(click.calls).toMatchObject([{ kind: "update", activityId: messageId }]);
   });
 

@@ -67,7 +67,7 @@ describe("workspaces and tenants in one database", () => {
       expect(text).not.toContain(REASON);
       expect(text).not.toContain("anna");
     }
-    expect(await teams(OTHER_TENANT_USER, "ips flag P-017 test")).toContain("There is no participant `P-017`");
+    expect(await teams(OTHER_TENANT_USER, "ips flag P-017 test")).toContain("There is no participant P-017");
   });
 
   it("lets each workspace use the same participant code for its own participant", async () => {

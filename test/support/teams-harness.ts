@@ -141,6 +141,14 @@ export function cardsOf(call: ConnectorCall): Record<string, any>[] {
     .map((attachment) => attachment.content);
 }
 
+/**
+ * Markdown as Teams shows it: bold marks gone, backslash escapes read as the characters they
+ * escape. (What arrived unescaped is checked on the raw card by the injection tests.)
+ */
+export function shownText(markdown: string): string {
+  return markdown.replace(/\\([\s\S])|\*\*/g, (_whole, escaped: string | undefined) => escaped ?? "");
+}
+
 /** Everything a card shows, as a person reads it: texts in order, buttons as [Title]. */
 export function cardText(card: Record<string, any>): string {
   const parts: string[] = [];
@@ -148,7 +156,7 @@ export function cardText(card: Record<string, any>): string {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== "object" || node === null) return;
     const element = node as Record<string, any>;
-    if (element.type === "TextBlock") parts.push(element.text);
+    if (element.type === "TextBlock") parts.push(shownText(element.text));
     if (typeof element.type === "string" && element.type.startsWith("Action.")) parts.push(`[${element.title}]`);
     if (typeof element.type === "string" && element.type.startsWith("Input.")) parts.push(`<${element.label}>`);
     for (const key of ["body", "items", "actions", "rows", "cells", "columns"]) visit(element[key]);
@@ -161,7 +169,7 @@ export function cardText(card: Record<string, any>): string {
 export function repliesText(calls: readonly ConnectorCall[]): string {
   return calls
     .filter((call) => call.body.type === "message")
-    .map((call) => [call.body.text ?? "", ...cardsOf(call).map(cardText)].filter(Boolean).join("\n"))
+    .map((call) => [shownText(call.body.text ?? ""), ...cardsOf(call).map(cardText)].filter(Boolean).join("\n"))
     .join("\n---\n");
 }
 

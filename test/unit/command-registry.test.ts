@@ -1,4 +1,5 @@
 // One registry drives parsing, help and the Slack manifest: prove they agree.
+import { plainOf } from "../../commands/neutral-text.ts";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -51,6 +52,7 @@ function contextIn(locale: (typeof LOCALES)[number]): CommandContext {
 function helpText(locale: (typeof LOCALES)[number]): string {
   return helpReply(contextIn(locale))
     .blocks.map((block) => ("text" in block ? `${block.text}\n${"detail" in block ? (block.detail ?? "") : ""}` : ""))
+    .map((text) => plainOf(text, `/${COMMAND_WORD}`))
     .join("\n");
 }
 
@@ -64,7 +66,7 @@ describe("command registry", () => {
     const text = helpText(locale);
     for (const spec of commandRegistry) {
       expect(text).toContain(`/${COMMAND_WORD} ${commandName(spec)}`);
-      expect(text).toContain(catalogue.translator(locale)(`command.${spec.key}.example`));
+      expect(text).toContain(plainOf(catalogue.translator(locale)(`command.${spec.key}.example`), `/${COMMAND_WORD}`));
     }
   });
 
@@ -75,7 +77,7 @@ describe("command registry", () => {
 
   it("has examples that start with the command they illustrate", () => {
     const t = catalogue.translator("en");
-    for (const spec of commandRegistry) expect(t(`command.${spec.key}.example`).startsWith(`/${COMMAND_WORD} ${commandName(spec)}`)).toBe(true);
+    for (const spec of commandRegistry) expect(plainOf(t(`command.${spec.key}.example`), `/${COMMAND_WORD}`).startsWith(`/${COMMAND_WORD} ${commandName(spec)}`)).toBe(true);
   });
 });
 

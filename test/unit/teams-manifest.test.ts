@@ -1,6 +1,7 @@
 // manifest.json is the Teams app manifest: valid against the official schema of the version it
 // declares (loaded offline from @microsoft/app-manifest), its command list from the registry,
 // real icons, and `npm run package:teams` zips it for upload.
+import { teamsPlain } from "../../bot/teams/teams-text.ts";
 import { MAX_TEAMS_COMMANDS, teamsCommandList } from "../../bot/teams/app-package/command-list.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -69,13 +70,13 @@ describe("one registry for the Teams command list, the Slack manifest and the he
     expect(withRegistryCommands(manifest, t)).toEqual(manifest);
     expect(commands.map((command) => command.title)).toEqual(menu.map(commandName));
     expect(commands.map((command) => command.description)).toEqual(teamsCommandList(t).map((command) => command.description));
-    expect(commands.every((command, index) => t(`command.${menu[index]!.key}.purpose`).startsWith(command.description.replace(/…$/, "")))).toBe(true);
+    expect(commands.every((command, index) => teamsPlain(t(`command.${menu[index]!.key}.purpose`)).startsWith(command.description.replace(/…$/, "")))).toBe(true);
     expect(manifest.bots[0]!.commandLists![0]!.scopes).toEqual(manifest.bots[0]!.scopes);
   });
 
   it("has a help line for every Teams command and the Slack manifest's one slash command", () => {
     const help = helpReply({ t } as CommandContext).blocks.map((block) => ("text" in block ? block.text : "")).join("\n");
-    for (const command of commands) expect(help).toContain(`/${COMMAND_WORD} ${command.title}`);
+    for (const command of commands) expect(teamsPlain(help)).toContain(`${COMMAND_WORD} ${command.title}`);
     const slack = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../bot/slack/manifest.json"), "utf8"));
     expect(slack.features.slash_commands.map((command: { command: string }) => command.command)).toEqual([`/${COMMAND_WORD}`]);
   });

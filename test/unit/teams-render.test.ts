@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { adaptiveCard } from "../../bot/teams/adaptive-card.ts";
-import { plainText, renderCards, teamsCommandSyntax } from "../../bot/teams/render-card.ts";
+import { renderCards, replyText } from "../../bot/teams/render-card.ts";
+import { teamsMarkdown, teamsPlain } from "../../bot/teams/teams-text.ts";
+import { code, commandReference } from "../../commands/neutral-text.ts";
 import { readFormCardData, readFormValues, renderFormCard } from "../../bot/teams/render-form-card.ts";
 import type { CommandContext } from "../../commands/context.ts";
 import { helpReply } from "../../commands/registry.ts";
@@ -139,10 +141,12 @@ describe("Teams card rendering", () => {
     ]);
   });
 
-  it("writes commands as Teams users type them, leaving other slashes alone", () => {
-    expect(teamsCommandSyntax("Type `/ips help` or /ips agenda.")).toBe("Type `ips help` or ips agenda.");
-    expect(teamsCommandSyntax("and/ips, 1/ips2 /ipsum")).toBe("and/ips, 1/ips2 /ipsum");
-    expect(plainText(errorReply("Did you mean `/ips agenda`?", "Write it like this: `/ips agenda`"))).toBe("Did you mean `ips agenda`?\nWrite it like this: `ips agenda`");
+  it("writes commands as Teams users type them, and leaves a slash typed by a person alone", () => {
+    expect(teamsMarkdown(`Type ${commandReference("help")} or ${commandReference("agenda")}.`)).toBe("Type **ips help** or **ips agenda**.");
+    expect(teamsMarkdown("and/ips, 1/ips2 /ipsum /ips agenda")).toBe("and/ips, 1/ips2 /ipsum /ips agenda");
+    const reply = errorReply(`Did you mean ${commandReference("agenda")}?`, `Write it like this: ${commandReference("agenda")}`);
+    expect(teamsPlain(replyText(reply))).toBe("Did you mean ips agenda?\nWrite it like this: ips agenda");
+    expect(teamsMarkdown(`${code("P-017")} is on the agenda`)).toBe("**P-017** is on the agenda");
   });
 
   it("reads a submitted form back, and refuses a tampered one", () => {

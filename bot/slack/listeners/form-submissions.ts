@@ -10,6 +10,7 @@ import { contextFromInteraction } from "../identity.ts";
 import { renderMessage, renderMessages } from "../render-blocks.ts";
 import { readModalMetadata, readModalValues } from "../render-modal.ts";
 import { refreshHomeAfterChange } from "./home-tab.ts";
+import { slackPlain } from "../slack-text.ts";
 
 type WebClient = AllMiddlewareArgs["client"];
 
@@ -28,7 +29,9 @@ export function registerFormSubmissions(app: App, services: Services): void {
       }
       const outcome = await submitForm(ctx, form.formId, readModalValues(view.state), `slack:view:${view.id}`, hidden);
       if (outcome.kind === "fieldErrors") {
-        await ack({ response_action: "errors", errors: outcome.errors });
+        // Slack shows a field error as plain text under its field.
+        const errors = Object.fromEntries(Object.entries(outcome.errors).map(([field, text]) => [field, slackPlain(text)]));
+        await ack({ response_action: "errors", errors });
         return;
       }
       await ack();

@@ -3,6 +3,7 @@
 // the leading `ips`.
 import { commandName, commandRegistry } from "../../../commands/registry.ts";
 import type { Translate } from "../../../prompts/catalogue.ts";
+import { teamsPlain } from "../teams-text.ts";
 
 /** Teams shows at most 12 commands per list; older clients cut titles at 32 and descriptions at 128. */
 export const MAX_TEAMS_COMMANDS = 12;
@@ -20,6 +21,6 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 export function teamsCommandList(t: Translate): TeamsCommand[] {
   return commandRegistry.slice(0, MAX_TEAMS_COMMANDS).map((spec) => ({
     title: clip(commandName(spec), MAX_TITLE),
-    description: clip(t(`command.${spec.key}.purpose`), MAX_DESCRIPTION),
+    description: clip(teamsPlain(t(`command.${spec.key}.purpose`)), MAX_DESCRIPTION),
   }));
 }

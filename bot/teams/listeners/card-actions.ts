@@ -10,7 +10,7 @@ import { onCardAction, replaceWith, tell } from "../card-answer.ts";
 import { deliverDirect } from "../direct-message.ts";
 import { installationVoice } from "../../../commands/context.ts";
 import { clinicTranslator, contextFromActivity, formOrigin } from "../identity.ts";
-import { plainText, renderCards } from "../render-card.ts";
+import { replyText, renderCards } from "../render-card.ts";
 import { renderFormCard } from "../render-form-card.ts";
 import { deliverCards } from "../reply-delivery.ts";
 import type { TeamsRuntime } from "../teams-runtime.ts";
@@ -23,7 +23,7 @@ export function registerCardActions(app: Application, runtime: TeamsRuntime): vo
       try {
         ctx = await contextFromActivity(services, turn.activity, runtime.emulator);
       } catch (error) {
-        return tell(plainText(apologise(installationVoice(services), error)));
+        return tell(replyText(apologise(installationVoice(services), error)));
       }
       if (!ctx) return tell(clinicTranslator(services)("teams.unknownSender"));
       try {
@@ -41,9 +41,9 @@ export function registerCardActions(app: Application, runtime: TeamsRuntime): vo
           return tell(ctx.t("teams.formOpened"));
         }
         if (reply.direct) await deliverDirect(runtime, turn, reply.direct, ctx.t);
-        return reply.replaceOriginal ? replaceWith(renderCards(reply)) : tell(plainText(reply));
+        return reply.replaceOriginal ? replaceWith(renderCards(reply)) : tell(replyText(reply));
       } catch (error) {
-        return tell(plainText(apologise(ctx, error)));
+        return tell(replyText(apologise(ctx, error)));
       }
     });
   }

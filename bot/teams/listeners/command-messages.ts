@@ -2,7 +2,8 @@
 // as Slack runs the text after `/ips`, and answer with cards.
 import { randomUUID } from "node:crypto";
 import type { Application } from "@microsoft/teams-ai";
-import type { TurnContext } from "botbuilder";
+import { MessageFactory, type TurnContext } from "botbuilder";
+import { teamsMarkdown } from "../teams-text.ts";
 import { apologise, runCommandText } from "../../../commands/dispatch.ts";
 import { installationVoice } from "../../../commands/context.ts";
 import { clinicTranslator, contextFromActivity, formOrigin } from "../identity.ts";
@@ -28,7 +29,7 @@ export function registerCommandMessages(app: Application, runtime: TeamsRuntime)
     });
     if (ctx === null) return;
     if (!ctx) {
-      await turn.sendActivity(clinicTranslator(services)("teams.unknownSender"));
+      await turn.sendActivity(MessageFactory.text(teamsMarkdown(clinicTranslator(services)("teams.unknownSender"))));
       return;
     }
     // Bookkeeping for later removals: a failure here must not cost the user their answer.

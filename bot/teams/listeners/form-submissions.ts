@@ -8,7 +8,7 @@ import { formRegistry } from "../../../commands/registry.ts";
 import { adaptiveCard } from "../adaptive-card.ts";
 import { onCardAction, replaceWith, tell } from "../card-answer.ts";
 import { clinicTranslator, contextFromActivity, inClinicWhereOpened } from "../identity.ts";
-import { plainText, renderCards } from "../render-card.ts";
+import { replyText, renderCards } from "../render-card.ts";
 import { FORM_CANCEL_VERB, formVerb, readFormCardData, readFormValues, renderFormCard } from "../render-form-card.ts";
 import type { TeamsRuntime } from "../teams-runtime.ts";
 
@@ -26,7 +26,7 @@ export function registerFormSubmissions(app: Application, runtime: TeamsRuntime)
         if (!sender) return tell(t("teams.unknownSender"));
         ctx = await inClinicWhereOpened(sender, submitted.openedIn);
       } catch (error) {
-        return tell(plainText(apologise(installationVoice(services), error)));
+        return tell(replyText(apologise(installationVoice(services), error)));
       }
       try {
         const values = readFormValues(submitted.form, data);
@@ -38,7 +38,7 @@ export function registerFormSubmissions(app: Application, runtime: TeamsRuntime)
         }
         return replaceWith(renderCards(outcome.reply));
       } catch (error) {
-        return tell(plainText(apologise(ctx, error)));
+        return tell(replyText(apologise(ctx, error)));
       }
     });
   }
