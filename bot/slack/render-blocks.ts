@@ -7,7 +7,6 @@ type SlackBlock = Record<string, unknown>;
 const TONE_PREFIX: Record<Tone, string> = { info: "", success: ":white_check_mark: ", warning: ":warning: ", error: ":x: " };
 const SECTION_LIMIT = 3000;
 
-export { escapeMrkdwn, unescapeSlackText } from "./slack-text.ts";
 
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text: slackMrkdwn(text).slice(0, SECTION_LIMIT) });
 

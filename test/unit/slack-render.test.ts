@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeMrkdwn, MAX_BLOCKS_PER_MESSAGE, renderMessage, renderMessages, unescapeSlackText } from "../../bot/slack/render-blocks.ts";
+import { MAX_BLOCKS_PER_MESSAGE, renderMessage, renderMessages } from "../../bot/slack/render-blocks.ts";
+import { escapeMrkdwn, unescapeSlackText } from "../../bot/slack/slack-text.ts";
 import { ephemeral, type Block } from "../../commands/reply.ts";
 
 describe("Slack rendering", () => {
