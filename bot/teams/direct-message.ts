@@ -2,13 +2,10 @@
 // with the bot, as Slack posts it to the user's DM. A bot cannot attach a file to a Teams chat
 // without the file-consent flow, so a file is shown as its text in a monospace block instead
 // (the export is plain CSV), cut to what fits in one card.
-import type { TurnContext } from "botbuilder";
 import type { Translate } from "../../prompts/catalogue.ts";
 import type { DirectMessage } from "../../commands/reply.ts";
 import { adaptiveCard, cardBytes, MAX_CARD_BYTES, type AdaptiveCard } from "./adaptive-card.ts";
 import { renderCards, textBlock } from "./render-card.ts";
-import { deliverCards } from "./reply-delivery.ts";
-import type { TeamsRuntime } from "./teams-runtime.ts";
 
 /** Room left in a card for the file's text after its title and note. */
 const FILE_TEXT_BUDGET = MAX_CARD_BYTES - 2_000;
@@ -32,8 +29,4 @@ export function directCards(direct: DirectMessage, t: Translate): AdaptiveCard[]
   const cards = renderCards({ kind: "message", visibility: "ephemeral", blocks: direct.blocks });
   if (direct.file) cards.push(fileCard(direct.file, t));
   return cards;
-}
-
-export async function deliverDirect(runtime: TeamsRuntime, turn: TurnContext, direct: DirectMessage, t: Translate): Promise<void> {
-  await deliverCards(runtime, turn, directCards(direct, t), "ephemeral", t);
 }

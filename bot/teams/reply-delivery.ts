@@ -10,7 +10,7 @@ import { BOT_CONNECTOR_AUDIENCE, type TeamsRuntime } from "./teams-runtime.ts";
 
 export type Audience = "ephemeral" | "channel";
 
-export function isPersonalChat(activity: Partial<Activity>): boolean {
+function isPersonalChat(activity: Partial<Activity>): boolean {
   return activity.conversation?.conversationType === "personal" || (!activity.conversation?.isGroup && activity.conversation?.conversationType === undefined);
 }
 
