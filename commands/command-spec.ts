@@ -1,7 +1,7 @@
 import type { Permission } from "./authorize.ts";
 import type { CommandContext } from "./context.ts";
 import type { Token } from "./parse/tokenize.ts";
-import type { FormOutcome, Reply } from "./reply.ts";
+import type { Form, MessageReply, Reply } from "./reply.ts";
 
 /** One `/ips …` subcommand. Its help line and usage come from prompts under `command.<key>.*`. */
 export interface CommandSpec {
@@ -41,17 +41,30 @@ export interface ActionSpec {
   clinicOf?(store: CommandContext["store"], value: string): Promise<number | null>;
 }
 
-/** A form submission; `values` come from the client and are untrusted. */
-export interface FormSpec {
+export type FormValues = Readonly<Record<string, string | undefined>>;
+export type HiddenValues = Readonly<Record<string, string>>;
+
+/**
+ * A form: how it opens, how a submission is checked and what it does. `values` and `hidden` come
+ * from the client and are untrusted. The dispatcher runs validate and then act in one delivery
+ * transaction, so a submission is checked whole before anything is written, and any refusal that
+ * names fields (commands/refusal.ts) goes back into the form with nothing stored.
+ */
+export interface FormSpec<Input = unknown> {
   formId: string;
   /** Who may submit it (commands/authorize.ts). */
   permission: Permission;
-  submit(
-    ctx: CommandContext,
-    values: Readonly<Record<string, string | undefined>>,
-    requestKey: string,
-    hidden: Readonly<Record<string, string>>,
-  ): Promise<FormOutcome>;
+  /** The form as it opens; a Teams card is read back and redrawn from this, not from what the card sent. */
+  open(ctx: CommandContext, hidden: HiddenValues): Promise<Form>;
+  /** Checks every field and reads what acting needs; writes nothing. */
+  validate(ctx: CommandContext, values: FormValues, hidden: HiddenValues): Promise<Input>;
+  /** Acts on the checked input; `requestKey` identifies the submission. */
+  act(ctx: CommandContext, input: Input, requestKey: string): Promise<MessageReply>;
   /** As ActionSpec.clinicOf, from the form's hidden values. */
-  clinicOf?(store: CommandContext["store"], hidden: Readonly<Record<string, string>>): Promise<number | null>;
+  clinicOf?(store: CommandContext["store"], hidden: HiddenValues): Promise<number | null>;
+}
+
+/** Registers a form with its input type checked, kept in one list with forms of other inputs. */
+export function defineForm<Input>(spec: FormSpec<Input>): FormSpec {
+  return spec as unknown as FormSpec;
 }

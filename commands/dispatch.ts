@@ -2,15 +2,15 @@
 // Each resolves the use case from the registry, authorises it, and maps refusals and
 // unexpected errors to replies, so adapters only translate.
 import { randomUUID } from "node:crypto";
-import type { CommandSpec } from "./command-spec.ts";
+import type { CommandSpec, FormSpec, FormValues, HiddenValues } from "./command-spec.ts";
 import { authorize } from "./authorize.ts";
 import { rememberDisplayName, withClinic, withStore, type CommandContext } from "./context.ts";
 import { takeOptions } from "./parse/options.ts";
 import { tokenize, type Token } from "./parse/tokenize.ts";
 import { commandReference } from "./neutral-text.ts";
 import { actionRegistry, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
-import { ephemeral, errorReply, type FormOutcome, type MessageReply, type Reply } from "./reply.ts";
-import { NotMemberRefusal, Refusal, refuse } from "./refusal.ts";
+import { ephemeral, errorReply, type FormOutcome, type FormReply, type MessageReply, type Reply } from "./reply.ts";
+import { fieldErrorsOf, NotMemberRefusal, Refusal, refuse } from "./refusal.ts";
 import { closestMatch } from "./rules/closest-match.ts";
 import { myWeek } from "./participants/my-week.ts";
 
@@ -59,27 +59,50 @@ export async function runAction(ctx: CommandContext, actionId: string, value: st
   });
 }
 
-export async function submitForm(
-  ctx: CommandContext,
-  formId: string,
-  values: Readonly<Record<string, string | undefined>>,
-  requestKey: string,
-  hidden: Readonly<Record<string, string>> = {},
-): Promise<FormOutcome> {
+/**
+ * A form submission: checked whole, then acted on, in one transaction under the submission's key
+ * (Slack's view id, a Teams card's submission id), so a double submit acts once and a refusal
+ * leaves nothing stored. Refusals that name fields go back into the form; others are answers.
+ */
+export async function submitForm(ctx: CommandContext, formId: string, values: FormValues, requestKey: string, hidden: HiddenValues = {}): Promise<FormOutcome> {
+  let voice = ctx;
   try {
-    const form = formRegistry.find((candidate) => candidate.formId === formId);
-    if (!form) throw new Error(`no form ${formId}`);
-    await authorize(ctx, "anyone");
-    const acting = await clinicFromPayload(ctx, () => form.clinicOf?.(ctx.store, hidden));
-    await authorize(acting, form.permission);
+    const form = formSpec(formId);
+    const acting = await formContext(ctx, form, hidden);
+    voice = acting;
     await rememberDisplayName(acting);
-    // The request key (Slack's view id, a Teams card's submission id) is the delivery key: a double submit acts once.
-    const submit = (context: CommandContext) => form.submit(context, values, requestKey, hidden);
+    const submit = async (context: CommandContext): Promise<FormOutcome> => {
+      const input = await form.validate(context, values, hidden);
+      return { kind: "done", reply: await form.act(context, input, requestKey) };
+    };
     return await once<FormOutcome>(acting, `form:${requestKey}`, submit, { kind: "done", reply: repeatedReply(acting) });
   } catch (error) {
-    if (error instanceof Refusal) return { kind: "done", reply: refusalReply(ctx, error) };
-    return { kind: "done", reply: apologise(ctx, error) };
+    if (!(error instanceof Refusal)) return { kind: "done", reply: apologise(voice, error) };
+    const errors = fieldErrorsOf(voice.t, error);
+    return Object.keys(errors).length > 0 ? { kind: "fieldErrors", errors } : { kind: "done", reply: refusalReply(voice, error) };
   }
+}
+
+/** The form as it opens, for a platform that redraws a submitted form (Teams cards); or why it cannot open. */
+export async function reopenForm(ctx: CommandContext, formId: string, hidden: HiddenValues): Promise<FormReply | MessageReply> {
+  return guard(ctx, () => undefined, async () => {
+    const form = formSpec(formId);
+    return { kind: "form", form: await form.open(await formContext(ctx, form, hidden), hidden) } as const;
+  });
+}
+
+function formSpec(formId: string): FormSpec {
+  const form = formRegistry.find((candidate) => candidate.formId === formId);
+  if (!form) throw new Error(`no form ${formId}`);
+  return form;
+}
+
+/** The member acting on the form's clinic, allowed to use it. */
+async function formContext(ctx: CommandContext, form: FormSpec, hidden: HiddenValues): Promise<CommandContext> {
+  await authorize(ctx, "anyone");
+  const acting = await clinicFromPayload(ctx, () => form.clinicOf?.(ctx.store, hidden));
+  await authorize(acting, form.permission);
+  return acting;
 }
 
 /** `clinic:"Name"` may follow any command, for members of several clinics. */

@@ -28,6 +28,23 @@ export function refuse(messageKey: string, params: MessageParams = {}, field?: s
   throw new Refusal(messageKey, params, field);
 }
 
+/** A form's input checked whole: one refusal per field that is wrong, the first also as the refusal itself. */
+export class FieldRefusals extends Refusal {
+  override name = "FieldRefusals";
+  constructor(readonly refusals: readonly (Refusal & { field: string })[]) {
+    const [first] = refusals;
+    super(first?.messageKey ?? "error.invalidInput", first?.params ?? {}, first?.field);
+  }
+}
+
+/** The error under each field a refusal names (the first problem per field), localised; empty when it names none. */
+export function fieldErrorsOf(t: (key: string, params?: MessageParams) => string, refusal: Refusal): Record<string, string> {
+  const refusals = refusal instanceof FieldRefusals ? refusal.refusals : refusal.field ? [refusal] : [];
+  const errors: Record<string, string> = {};
+  for (const { field, messageKey, params } of refusals) if (field && !(field in errors)) errors[field] = t(messageKey, params);
+  return errors;
+}
+
 /** "You are not a member (of this clinic) yet": carries the people who can add the person. */
 export class NotMemberRefusal extends Refusal {
   override name = "NotMemberRefusal";

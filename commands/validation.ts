@@ -6,7 +6,7 @@ import type { MessageParams } from "../prompts/catalogue.ts";
 import { isCalendarDay, type CalendarDay } from "./rules/calendar-day.ts";
 import { containsIdentityNumber } from "./rules/identity-number-guard.ts";
 import { normaliseParticipantCode } from "./rules/participant-code.ts";
-import { refuse } from "./refusal.ts";
+import { FieldRefusals, Refusal } from "./refusal.ts";
 
 export const NOTE_MAX_LENGTH = 1000;
 
@@ -59,12 +59,19 @@ export function oneOf<const T extends readonly string[]>(values: T, unknownKey: 
     });
 }
 
-/** Parses raw input or refuses with the first problem, naming the field it concerns. */
+/**
+ * Parses raw input whole, or refuses: with every problem, each naming its field (a form shows
+ * them all at once), the first one being what a typed command answers.
+ */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknown): z.output<Schema> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const params = issue && "params" in issue ? ((issue.params ?? {}) as MessageParams) : {};
-  const field = typeof issue?.path[0] === "string" ? issue.path[0] : undefined;
-  return refuse(issue?.message.startsWith("error.") ? issue.message : "error.invalidInput", params, field);
+  const refusals = result.error.issues.map((issue) => {
+    const params = "params" in issue ? ((issue.params ?? {}) as MessageParams) : {};
+    const field = typeof issue.path[0] === "string" ? issue.path[0] : undefined;
+    return new Refusal(issue.message.startsWith("error.") ? issue.message : "error.invalidInput", params, field);
+  });
+  const withFields = refusals.filter((refusal): refusal is Refusal & { field: string } => refusal.field !== undefined);
+  if (withFields.length > 0 && withFields.length === refusals.length) throw new FieldRefusals(withFields);
+  throw refusals[0] ?? new Refusal("error.invalidInput");
 }

@@ -1,9 +1,8 @@
 // Platform-neutral forms ↔ Adaptive Cards. A form becomes a card with inputs and an
-// Action.Execute whose verb names the form; the submission's data carries the input values and
-// the form itself. Teams sends back no card, so carrying the form lets ipsbot redraw it with the
-// values typed and the errors beside their fields (as a Slack modal stays open). The echoed form
-// is client data: it is checked against the Form shape, and only ever shown back to the person
-// who submitted it; the values are validated by the form's use case as any input is.
+// Action.Execute whose verb names the form; the submission's data carries the input values, the
+// form's id and hidden values, and the card's submission id. The form itself is not sent back and
+// forth: ipsbot rebuilds it from its spec to read the values and to redraw it with field errors
+// (as a Slack modal stays open), so nothing the client sends decides what a form shows.
 import { z } from "zod";
 import type { Form, FormField } from "../../commands/reply.ts";
 import type { Translate } from "../../prompts/catalogue.ts";
@@ -17,44 +16,11 @@ const INPUT_PREFIX = "field.";
 
 export const formVerb = (formId: string) => `${FORM_VERB_PREFIX}${formId}`;
 
-const label = z.string().max(500);
-const formSchema = z.object({
-  formId: z.string().max(100),
-  /** The form's hidden values travel with it and come back untrusted, like everything else here. */
-  hidden: z.record(z.string().max(100), z.string().max(500)).optional(),
-  title: label,
-  submitLabel: label,
-  cancelLabel: label,
-  fields: z
-    .array(
-      z.discriminatedUnion("kind", [
-        z.object({
-          kind: z.literal("text"),
-          id: z.string().max(100),
-          label,
-          required: z.boolean(),
-          maxLength: z.number().int().positive(),
-          multiline: z.boolean().optional(),
-          placeholder: label.optional(),
-          initial: z.string().max(5000).optional(),
-        }),
-        z.object({
-          kind: z.literal("select"),
-          id: z.string().max(100),
-          label,
-          required: z.boolean(),
-          options: z.array(z.object({ value: z.string().max(200), label })).max(200),
-          initial: z.string().max(200).optional(),
-        }),
-        z.object({ kind: z.literal("date"), id: z.string().max(100), label, required: z.boolean(), initial: z.string().max(10) }),
-      ]),
-    )
-    .max(30),
-});
-
 /** What an Action.Execute of a form card carries besides the inputs. */
 export interface FormCardData {
-  form: Form;
+  formId: string;
+  /** The form's hidden values travel with it and come back untrusted, like everything else here. */
+  hidden: Record<string, string>;
   /** Identifies this card: a redelivered or repeated submission of it is stored once. */
   submissionId: string;
   /**
@@ -64,7 +30,14 @@ export interface FormCardData {
   openedIn?: string;
 }
 
-const dataSchema = z.object({ form: formSchema, submissionId: z.string().regex(/^[0-9a-f-]{36}$/), openedIn: z.string().max(300).optional() });
+const hiddenSchema = z.record(z.string().max(100), z.string().max(500));
+const dataSchema = z.union([
+  z.object({ formId: z.string().max(100), hidden: hiddenSchema.optional(), submissionId: z.string().regex(/^[0-9a-f-]{36}$/), openedIn: z.string().max(300).optional() }),
+  // Cards sent before forms were rebuilt from their specs carried the whole form: only its id and hidden values are read.
+  z
+    .object({ form: z.object({ formId: z.string().max(100), hidden: hiddenSchema.optional() }), submissionId: z.string().regex(/^[0-9a-f-]{36}$/), openedIn: z.string().max(300).optional() })
+    .transform(({ form, ...rest }) => ({ formId: form.formId, hidden: form.hidden, ...rest })),
+]);
 
 export interface FormCardState {
   submissionId: string;
@@ -107,17 +80,17 @@ export function renderFormCard(form: Form, state: FormCardState, t: Translate): 
     const error = state.errors?.[field.id];
     if (error) body.push(textBlock(error, { color: "Attention", spacing: "Small" }));
   }
-  const data: FormCardData = { form, submissionId: state.submissionId, ...(state.openedIn ? { openedIn: state.openedIn } : {}) };
+  const data: FormCardData = { formId: form.formId, hidden: form.hidden ?? {}, submissionId: state.submissionId, ...(state.openedIn ? { openedIn: state.openedIn } : {}) };
   return adaptiveCard(body, [
     universalAction(teamsPlain(form.submitLabel), formVerb(form.formId), { ...data }, { style: "positive", associatedInputs: "auto" }),
     universalAction(teamsPlain(form.cancelLabel), FORM_CANCEL_VERB, { formId: form.formId }, { associatedInputs: "none" }),
   ]);
 }
 
-/** The form and submission id an Action.Execute carried, or undefined when they are not a form's. */
+/** The form id, hidden values and submission id an Action.Execute carried, or undefined when they are not a form's. */
 export function readFormCardData(data: unknown): FormCardData | undefined {
   const parsed = dataSchema.safeParse(data);
-  return parsed.success ? parsed.data : undefined;
+  return parsed.success ? { ...parsed.data, hidden: parsed.data.hidden ?? {} } : undefined;
 }
 
 /** The submitted value of each of the form's fields; empty inputs count as not given. */

@@ -5,9 +5,9 @@ import type { ClinicRecord } from "../../storage/store.ts";
 import { LOCALES } from "../../prompts/locales.ts";
 import { authorizeFor } from "../authorize.ts";
 import { actorOf, withClinic, type CommandContext } from "../context.ts";
-import type { FormSpec } from "../command-spec.ts";
-import type { FormReply } from "../reply.ts";
-import { Refusal, refuse } from "../refusal.ts";
+import { defineForm } from "../command-spec.ts";
+import { ephemeral, type FormReply } from "../reply.ts";
+import { refuse } from "../refusal.ts";
 import { isValidTimeZone } from "../rules/calendar-day.ts";
 import { isLocalTime } from "../rules/zoned-time.ts";
 import { oneOf, parseInput } from "../validation.ts";
@@ -76,46 +76,34 @@ const settingsSchema = z.object({
     }),
 });
 
-export const clinicSettingsForm: FormSpec = {
+/** The clinic a settings form names in its hidden values; untrusted, so checked and authorised here. */
+async function formClinic(ctx: CommandContext, hidden: Readonly<Record<string, string>>): Promise<ClinicRecord> {
+  const clinicId = /^\d{1,10}$/.test(hidden.clinicId ?? "") ? Number(hidden.clinicId) : Number.NaN;
+  const clinic = Number.isNaN(clinicId) ? null : await ctx.store.clinics.findById(clinicId);
+  if (!clinic) return refuse("error.clinicGone");
+  await authorizeFor(ctx, clinic, "channels");
+  return clinic;
+}
+
+export const clinicSettingsForm = defineForm({
   formId: SETTINGS_FORM_ID,
-  // The form names its clinic; authorizeFor below checks the role there, not in the context's clinic.
+  // The form names its clinic; formClinic checks the role there, not in the context's clinic.
   permission: "anyone",
-  async submit(ctx, values, _requestKey, hidden) {
-    try {
-      const clinicId = /^\d{1,10}$/.test(hidden.clinicId ?? "") ? Number(hidden.clinicId) : Number.NaN;
-      const clinic = Number.isNaN(clinicId) ? null : await ctx.store.clinics.findById(clinicId);
-      if (!clinic) return refuse("error.clinicGone");
-      await authorizeFor(ctx, clinic, "channels");
-      const settings = parseInput(settingsSchema, values);
-      const saved = await ctx.store.clinics.updateSettings(clinic.id, settings, actorOf(ctx), ctx.clock.now());
-      const inNewLocale = withClinic(ctx, saved);
-      const t = inNewLocale.t;
-      return {
-        kind: "done",
-        reply: {
-          kind: "message",
-          visibility: "ephemeral",
-          blocks: [
-            {
-              type: "text",
-              tone: "success",
-              text: t("settings.saved", {
-                clinic: saved.name,
-                digestDay: t(`weekday.${saved.digestWeekday}`),
-                digestTime: saved.digestTime,
-                meetingDay: t(`weekday.${saved.meetingWeekday}`),
-                meetingTime: saved.meetingTime,
-                lead: saved.agendaLeadMinutes,
-                timeZone: saved.timeZone,
-                locale: t(`locale.${saved.locale}`),
-              }),
-            },
-          ],
-        },
-      };
-    } catch (error) {
-      if (error instanceof Refusal && error.field) return { kind: "fieldErrors", errors: { [error.field]: ctx.t(error.messageKey, error.params) } };
-      throw error;
-    }
+  open: async (ctx, hidden) => settingsForm(ctx, await formClinic(ctx, hidden)).form,
+  validate: async (ctx, values, hidden) => ({ clinic: await formClinic(ctx, hidden), settings: parseInput(settingsSchema, values) }),
+  async act(ctx, { clinic, settings }) {
+    const saved = await ctx.store.clinics.updateSettings(clinic.id, settings, actorOf(ctx), ctx.clock.now());
+    const t = withClinic(ctx, saved).t;
+    const text = t("settings.saved", {
+      clinic: saved.name,
+      digestDay: t(`weekday.${saved.digestWeekday}`),
+      digestTime: saved.digestTime,
+      meetingDay: t(`weekday.${saved.meetingWeekday}`),
+      meetingTime: saved.meetingTime,
+      lead: saved.agendaLeadMinutes,
+      timeZone: saved.timeZone,
+      locale: t(`locale.${saved.locale}`),
+    });
+    return ephemeral({ type: "text", tone: "success", text });
   },
-};
+});

@@ -2,14 +2,14 @@
 // through the form `/ips contact` opens. Both paths build the same raw input and share this.
 import { z } from "zod";
 import { actorOf, clinicToday, type CommandContext } from "../context.ts";
-import type { ActionSpec, CommandSpec, FormSpec } from "../command-spec.ts";
+import { defineForm, type ActionSpec, type CommandSpec } from "../command-spec.ts";
 import { HOME_LOG_CONTACT_ACTION_ID } from "../participants/my-week.ts";
 import { joinWords } from "../parse/options.ts";
 import { splitArguments } from "../parse/arguments.ts";
 import type { Token } from "../parse/tokenize.ts";
 import { requireParticipant } from "../participants/lookup.ts";
 import { ephemeral, type Block, type MessageReply } from "../reply.ts";
-import { refuse, Refusal } from "../refusal.ts";
+import { refuse } from "../refusal.ts";
 import { EMPLOYER_NAME_MAX_LENGTH, employerMatchKey, tidyEmployerName } from "../rules/employer-name.ts";
 import { CONTACT_TYPES, countInPersonContactsInWeek, daysToFirstEmployerContact, isWithinFirstContactDeadline, WEEKLY_IN_PERSON_TARGET } from "../rules/employer-contacts.ts";
 import { formatIsoWeek, isoWeekOf } from "../rules/iso-week.ts";
@@ -35,16 +35,23 @@ function contactSchema(today: string) {
   });
 }
 
-export async function logEmployerContact(ctx: CommandContext, raw: RawContact, requestKey?: string): Promise<MessageReply> {
-  const today = clinicToday(ctx);
-  const input = parseInput(contactSchema(today), raw);
+/** A contact checked whole: every field, and the participant it names. Writes nothing. */
+export async function checkEmployerContact(ctx: CommandContext, raw: RawContact) {
+  const input = parseInput(contactSchema(clinicToday(ctx)), raw);
   const employer = tidyEmployerName(input.employer ?? "");
   const participant = input.participant ? await requireParticipant(ctx, input.participant, "participant") : undefined;
   if (participant?.status === "closed") refuse("error.participantClosed", { code: participant.code }, "participant");
   if (participant && input.date < participant.enrolledOn) {
     refuse("error.dateBeforeEnrolment", { date: input.date, code: participant.code, enrolledOn: participant.enrolledOn }, "date");
   }
+  return { ...input, employer, participant };
+}
 
+export type CheckedContact = Awaited<ReturnType<typeof checkEmployerContact>>;
+
+export async function logEmployerContact(ctx: CommandContext, input: CheckedContact, requestKey?: string): Promise<MessageReply> {
+  const today = clinicToday(ctx);
+  const { employer, participant } = input;
   const stored = await ctx.store.employerContacts.log(
     {
       clinicId: ctx.clinic.id,
@@ -106,7 +113,7 @@ export const logEmployerContactCommand: CommandSpec = {
   permission: "participant-work",
   async run(ctx, args) {
     if (args.length === 0) return contactForm(ctx);
-    return logEmployerContact(ctx, parseInlineContact(args));
+    return logEmployerContact(ctx, await checkEmployerContact(ctx, parseInlineContact(args)));
   },
 };
 
@@ -116,20 +123,11 @@ export const openContactFormAction: ActionSpec = {
   run: (ctx) => contactForm(ctx),
 };
 
-export const employerContactForm: FormSpec = {
+export const employerContactForm = defineForm({
   formId: "employer-contact",
   permission: "participant-work",
-  async submit(ctx, values, requestKey) {
-    try {
-      const reply = await logEmployerContact(
-        ctx,
-        { employer: values.employer, participant: values.participant || undefined, type: values.type, date: values.date, note: values.note },
-        requestKey,
-      );
-      return { kind: "done", reply };
-    } catch (error) {
-      if (error instanceof Refusal) return { kind: "fieldErrors", errors: { [error.field ?? "employer"]: ctx.t(error.messageKey, error.params) } };
-      throw error;
-    }
-  },
-};
+  open: async (ctx) => (await contactForm(ctx)).form,
+  validate: (ctx, values) =>
+    checkEmployerContact(ctx, { employer: values.employer, participant: values.participant || undefined, type: values.type, date: values.date, note: values.note }),
+  act: (ctx, contact, requestKey) => logEmployerContact(ctx, contact, requestKey),
+});

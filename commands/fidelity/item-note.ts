@@ -2,9 +2,8 @@
 // item in hidden values, which come back untrusted and are checked like a button value.
 import { z } from "zod";
 import { actorOf, type CommandContext } from "../context.ts";
-import type { ActionSpec, FormSpec } from "../command-spec.ts";
+import { defineForm, type ActionSpec } from "../command-spec.ts";
 import { ephemeral, type FormReply } from "../reply.ts";
-import { Refusal } from "../refusal.ts";
 import { freeText, NOTE_MAX_LENGTH, parseInput } from "../validation.ts";
 import { clinicOfReviewValue, itemValue, parseItemValue } from "./action-values.ts";
 import { answerFor } from "./conversation.ts";
@@ -46,21 +45,19 @@ const noteSchema = z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey:
 
 export const noteAction: ActionSpec = { actionId: NOTE_ACTION_ID, permission: "supervise", clinicOf: clinicOfReviewValue, run: noteForm };
 
-export const noteFormSpec: FormSpec = {
+export const noteFormSpec = defineForm({
   formId: NOTE_FORM_ID,
   permission: "supervise",
   clinicOf: (store, hidden) => clinicOfReviewValue(store, hidden.target ?? ""),
-  async submit(ctx, values, _requestKey, hidden) {
+  open: async (ctx, hidden) => (await noteForm(ctx, hidden.target ?? "")).form,
+  async validate(ctx, values, hidden) {
+    const { note } = parseInput(noteSchema, { note: values.note });
     const { reviewId, item } = parseItemValue(ctx, hidden.target ?? "");
-    let note: string | undefined;
-    try {
-      note = parseInput(noteSchema, { note: values.note }).note;
-    } catch (error) {
-      if (error instanceof Refusal) return { kind: "fieldErrors", errors: { note: ctx.t(error.messageKey, error.params) } };
-      throw error;
-    }
+    return { reviewId, item, note };
+  },
+  async act(ctx, { reviewId, item, note }) {
     changedReview(ctx, await ctx.store.fidelityReviews.note(reviewId, ctx.clinic.id, item.key, note ?? null, actorOf(ctx), ctx.clock.now()));
     const key = note ? "fidelity.note.saved" : "fidelity.note.removed";
-    return { kind: "done", reply: ephemeral({ type: "text", tone: "success", text: ctx.t(key, { number: item.number, name: itemName(ctx, item.key) }) }) };
+    return ephemeral({ type: "text", tone: "success", text: ctx.t(key, { number: item.number, name: itemName(ctx, item.key) }) });
   },
-};
+});

@@ -1,12 +1,12 @@
 // Closing a flag: `/ips unflag P-017 [outcome note]`, or the agenda's Discussed button.
 import { z } from "zod";
 import { actorOf, type CommandContext } from "../context.ts";
-import type { ActionSpec, CommandSpec, FormSpec } from "../command-spec.ts";
+import { defineForm, type ActionSpec, type CommandSpec } from "../command-spec.ts";
 import { joinWords } from "../parse/options.ts";
 import { firstWordAsCode } from "../parse/arguments.ts";
 import { requireParticipant } from "../participants/lookup.ts";
-import { ephemeral, type FormReply, type MessageReply } from "../reply.ts";
-import { Refusal, refuse } from "../refusal.ts";
+import { ephemeral, type Form, type FormReply, type MessageReply } from "../reply.ts";
+import { refuse } from "../refusal.ts";
 import { mayActOnParticipant } from "../authorize.ts";
 import { freeText, NOTE_MAX_LENGTH, parseInput, participantCode } from "../validation.ts";
 import { agendaBlocks, DISCUSSED_ACTION_ID, DISCUSSED_WITH_NOTE_ACTION_ID, type AgendaAudience } from "./show-agenda.ts";
@@ -37,13 +37,17 @@ const agendaButtonSchema = z
   .regex(/^\d{1,10}(:channel)?$/)
   .transform((value) => ({ flagId: Number.parseInt(value, 10), audience: (value.endsWith(":channel") ? "channel" : "private") as AgendaAudience }));
 
-async function closeFlagFromAgenda(ctx: CommandContext, flagValue: string, outcomeNote: string | undefined): Promise<MessageReply> {
+/** The flag an agenda button (or the outcome form it opened) names, which the person may close. Writes nothing. */
+async function checkAgendaFlag(ctx: CommandContext, flagValue: string) {
   const parsed = agendaButtonSchema.safeParse(flagValue);
   if (!parsed.success) return refuse("error.flagUnknown");
-  const { flagId, audience } = parsed.data;
-  const participant = await ctx.store.meetingFlags.participantOf(flagId, ctx.clinic.id);
+  const participant = await ctx.store.meetingFlags.participantOf(parsed.data.flagId, ctx.clinic.id);
   if (!participant) return refuse("error.flagUnknown");
   mayActOnParticipant(ctx, participant, "flag");
+  return parsed.data;
+}
+
+async function closeFlagFromAgenda(ctx: CommandContext, { flagId, audience }: Awaited<ReturnType<typeof checkAgendaFlag>>, outcomeNote: string | undefined): Promise<MessageReply> {
   const result = await ctx.store.meetingFlags.close(flagId, ctx.clinic.id, outcomeNote, actorOf(ctx), ctx.clock.now());
   if (result.outcome === "unknown") return refuse("error.flagUnknown");
   const note =
@@ -63,7 +67,7 @@ export const discussFlagAction: ActionSpec = {
   actionId: DISCUSSED_ACTION_ID,
   permission: "flag",
   sameClickSameAnswer: true,
-  run: (ctx, value) => closeFlagFromAgenda(ctx, value, undefined),
+  run: async (ctx, value) => closeFlagFromAgenda(ctx, await checkAgendaFlag(ctx, value), undefined),
 };
 
 export const OUTCOME_FORM_ID = "meeting-flag-outcome";
@@ -74,32 +78,32 @@ export const discussWithNoteAction: ActionSpec = {
   permission: "flag",
   async run(ctx, value): Promise<FormReply> {
     if (!agendaButtonSchema.safeParse(value).success) return refuse("error.flagUnknown");
-    return {
-      kind: "form",
-      form: {
-        formId: OUTCOME_FORM_ID,
-        title: ctx.t("agenda.outcomeForm.title"),
-        submitLabel: ctx.t("agenda.discussedButton"),
-        cancelLabel: ctx.t("contact.form.cancel"),
-        hidden: { flagId: value },
-        fields: [{ kind: "text", id: "note", label: ctx.t("agenda.outcomeForm.note"), required: false, maxLength: NOTE_MAX_LENGTH, multiline: true }],
-      },
-    };
+    return { kind: "form", form: outcomeForm(ctx, value) };
   },
 };
 
-export const flagOutcomeForm: FormSpec = {
+function outcomeForm(ctx: CommandContext, flagValue: string): Form {
+  return {
+    formId: OUTCOME_FORM_ID,
+    title: ctx.t("agenda.outcomeForm.title"),
+    submitLabel: ctx.t("agenda.discussedButton"),
+    cancelLabel: ctx.t("contact.form.cancel"),
+    hidden: { flagId: flagValue },
+    fields: [{ kind: "text", id: "note", label: ctx.t("agenda.outcomeForm.note"), required: false, maxLength: NOTE_MAX_LENGTH, multiline: true }],
+  };
+}
+
+export const flagOutcomeForm = defineForm({
   formId: OUTCOME_FORM_ID,
   permission: "flag",
-  async submit(ctx, values, _requestKey, hidden) {
-    try {
-      const { note } = parseInput(z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), { note: values.note });
-      const reply = await closeFlagFromAgenda(ctx, hidden.flagId ?? "", note);
-      // A form cannot redraw the message it came from: confirm to the person instead.
-      return { kind: "done", reply: { ...reply, visibility: "ephemeral", replaceOriginal: false } };
-    } catch (error) {
-      if (error instanceof Refusal && error.field) return { kind: "fieldErrors", errors: { [error.field]: ctx.t(error.messageKey, error.params) } };
-      throw error;
-    }
+  open: async (ctx, hidden) => outcomeForm(ctx, hidden.flagId ?? ""),
+  async validate(ctx, values, hidden) {
+    const { note } = parseInput(z.object({ note: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.noteTooLong" }) }), { note: values.note });
+    return { flag: await checkAgendaFlag(ctx, hidden.flagId ?? ""), note };
   },
-};
+  async act(ctx, { flag, note }) {
+    const reply = await closeFlagFromAgenda(ctx, flag, note);
+    // A form cannot redraw the message it came from: confirm to the person instead.
+    return { ...reply, visibility: "ephemeral", replaceOriginal: false };
+  },
+});

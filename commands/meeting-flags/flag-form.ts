@@ -2,12 +2,11 @@
 import type { ParticipantRecord } from "../../storage/store.ts";
 import { mayActOnParticipant } from "../authorize.ts";
 import type { CommandContext } from "../context.ts";
-import type { ActionSpec, FormSpec } from "../command-spec.ts";
+import { defineForm, type ActionSpec } from "../command-spec.ts";
 import { HOME_FLAG_PARTICIPANT_ACTION_ID } from "../participants/my-week.ts";
 import type { FormReply } from "../reply.ts";
-import { Refusal } from "../refusal.ts";
 import { NOTE_MAX_LENGTH } from "../validation.ts";
-import { flagParticipant } from "./flag-participant.ts";
+import { checkFlag, flagParticipant } from "./flag-participant.ts";
 
 export async function flagForm(ctx: CommandContext): Promise<FormReply> {
   const participants = (await ctx.store.participants.listOpen(ctx.clinic.id)).filter((participant) => mayFlag(ctx, participant)).slice(0, 100);
@@ -48,18 +47,10 @@ export const openFlagFormAction: ActionSpec = {
   run: (ctx) => flagForm(ctx),
 };
 
-export const meetingFlagForm: FormSpec = {
+export const meetingFlagForm = defineForm({
   formId: "meeting-flag",
   permission: "flag",
-  async submit(ctx, values) {
-    try {
-      return { kind: "done", reply: await flagParticipant(ctx, { code: values.participant ?? "", reason: values.reason ?? "" }) };
-    } catch (error) {
-      if (error instanceof Refusal) {
-        const field = error.field === "reason" ? "reason" : "participant";
-        return { kind: "fieldErrors", errors: { [field]: ctx.t(error.messageKey, error.params) } };
-      }
-      throw error;
-    }
-  },
-};
+  open: async (ctx) => (await flagForm(ctx)).form,
+  validate: (ctx, values) => checkFlag(ctx, { participant: values.participant ?? "", reason: values.reason ?? "" }),
+  act: (ctx, flag) => flagParticipant(ctx, flag),
+});

@@ -10,22 +10,27 @@ import { refuse } from "../refusal.ts";
 import { formatDay } from "../format.ts";
 import { freeText, NOTE_MAX_LENGTH, parseInput, participantCode } from "../validation.ts";
 
-export async function flagParticipant(ctx: CommandContext, raw: { code: string; reason: string }): Promise<MessageReply> {
+/** A flag checked whole (fields named as the form names them): the participant may be flagged and has no open flag. Writes nothing. */
+export async function checkFlag(ctx: CommandContext, raw: { participant: string; reason: string }) {
   const input = parseInput(
-    z.object({ code: participantCode, reason: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.reasonTooLong", missingKey: "error.reasonMissing" }) }),
+    z.object({ participant: participantCode, reason: freeText({ max: NOTE_MAX_LENGTH, tooLongKey: "error.reasonTooLong", missingKey: "error.reasonMissing" }) }),
     raw,
   );
-  const participant = await requireParticipant(ctx, input.code, undefined, "flag");
-  const opened = await ctx.store.meetingFlags.open(
-    { clinicId: ctx.clinic.id, participantId: participant.id, reason: input.reason ?? "" },
-    actorOf(ctx),
-    ctx.clock.now(),
-  );
-  if (opened === "already-open") {
-    const existing = await ctx.store.meetingFlags.openForParticipant(participant.id);
-    refuse("error.flagAlreadyOpen", { code: input.code, by: existing?.flaggedByName ?? "", date: existing ? formatDay(ctx, existing.flaggedAt) : "" });
-  }
-  return ephemeral({ type: "text", tone: "success", text: ctx.t("flag.added", { code: input.code }) });
+  const participant = await requireParticipant(ctx, input.participant, "participant", "flag");
+  await refuseIfAlreadyOpen(ctx, participant.id, participant.code);
+  return { participant, reason: input.reason ?? "" };
+}
+
+export async function flagParticipant(ctx: CommandContext, { participant, reason }: Awaited<ReturnType<typeof checkFlag>>): Promise<MessageReply> {
+  const opened = await ctx.store.meetingFlags.open({ clinicId: ctx.clinic.id, participantId: participant.id, reason }, actorOf(ctx), ctx.clock.now());
+  // Another request may have flagged them since the check.
+  if (opened === "already-open") await refuseIfAlreadyOpen(ctx, participant.id, participant.code);
+  return ephemeral({ type: "text", tone: "success", text: ctx.t("flag.added", { code: participant.code }) });
+}
+
+async function refuseIfAlreadyOpen(ctx: CommandContext, participantId: number, code: string): Promise<void> {
+  const existing = await ctx.store.meetingFlags.openForParticipant(participantId);
+  if (existing) refuse("error.flagAlreadyOpen", { code, by: existing.flaggedByName, date: formatDay(ctx, existing.flaggedAt) }, "participant");
 }
 
 export const flagParticipantCommand: CommandSpec = {
@@ -33,6 +38,6 @@ export const flagParticipantCommand: CommandSpec = {
   key: "flag",
   permission: "flag",
   async run(ctx, args) {
-    return flagParticipant(ctx, { code: firstWordAsCode(args), reason: joinWords(args.slice(1)) });
+    return flagParticipant(ctx, await checkFlag(ctx, { participant: firstWordAsCode(args), reason: joinWords(args.slice(1)) }));
   },
 };

@@ -176,7 +176,7 @@ describe("the employer-contact form in Teams", () => {
 
   it("refuses a submission that does not carry a well-formed form, and stores nothing", async () => {
     const { submit } = await openForm();
-    for (const data of [{ ...filled({}) }, filled({ ...submit.data, submissionId: "x" }), filled({ ...submit.data, form: { ...submit.data.form, formId: "other" } })]) {
+    for (const data of [{ ...filled({}) }, filled({ ...submit.data, submissionId: "x" }), filled({ ...submit.data, formId: "other" }), filled({ ...submit.data, hidden: "not a record" })]) {
       const exchange = await expectNothingStored(h, () => h.execute("form:employer-contact", data));
       expect(exchange.body.value).toBe("This form can no longer be used and nothing was saved. Type the command again to get a new form.");
     }

@@ -154,10 +154,14 @@ describe("Teams card rendering", () => {
     const card = renderFormCard(form, { submissionId: SUBMISSION_ID }, catalogue.translator("en"));
     const data = { ...(card.actions![0]!.data as object), "field.employer": "Coop", "field.type": "phone", "field.participant": "", "field.note": "  " };
     const submitted = readFormCardData(data);
-    expect(submitted).toEqual({ form, submissionId: SUBMISSION_ID });
+    // The card carries the form's id and hidden values, never the form: ipsbot rebuilds it from its spec.
+    expect(submitted).toEqual({ formId: form.formId, hidden: {}, submissionId: SUBMISSION_ID });
+    expect(JSON.stringify(card.actions![0]!.data)).not.toContain('"fields"');
     expect(readFormValues(form, data)).toEqual({ employer: "Coop", type: "phone", participant: undefined, date: undefined, note: undefined });
-    expect(readFormCardData({ ...data, form: { ...form, fields: [{ kind: "script", id: "x" }] } })).toBeUndefined();
-    expect(readFormCardData({ ...data, form: { ...form, fields: Array.from({ length: 31 }, () => form.fields[0]) } })).toBeUndefined();
-    expect(readFormCardData({ form })).toBeUndefined();
+    expect(readFormCardData({ ...data, formId: 7 })).toBeUndefined();
+    expect(readFormCardData({ ...data, hidden: { clinicId: "x".repeat(501) } })).toBeUndefined();
+    expect(readFormCardData({ formId: form.formId })).toBeUndefined();
+    // A card sent before this version, carrying the whole form, still submits: only its id and hidden values are read.
+    expect(readFormCardData({ form: { ...form, hidden: { clinicId: "3" } }, submissionId: SUBMISSION_ID })).toEqual({ formId: form.formId, hidden: { clinicId: "3" }, submissionId: SUBMISSION_ID });
   });
 });

@@ -3,7 +3,7 @@
 // replaces the form with the confirmation. The card's submission id makes a repeated submission
 // of one card store once.
 import type { Application } from "@microsoft/teams-ai";
-import { submitForm } from "../../../commands/dispatch.ts";
+import { reopenForm, submitForm } from "../../../commands/dispatch.ts";
 import { formRegistry } from "../../../commands/registry.ts";
 import { adaptiveCard } from "../adaptive-card.ts";
 import { onCardAction, replaceWith, tell } from "../card-answer.ts";
@@ -20,16 +20,19 @@ export function registerFormSubmissions(app: Application, runtime: TeamsRuntime)
   for (const form of formRegistry) {
     onCardAction(app, runtime, formVerb(form.formId), async (turn, data) => {
       const submitted = readFormCardData(data);
-      if (!submitted || submitted.form.formId !== form.formId) return tell(t("teams.formExpired"));
+      if (!submitted || submitted.formId !== form.formId) return tell(t("teams.formExpired"));
       return answerInvokeInTeams(runtime, turn, "form", async () => {
         const sender = await contextFromActivity(services, turn.activity, runtime.emulator);
         if (!sender) throw new UnknownTeamsSender();
         const ctx = await inClinicWhereOpened(sender, submitted.openedIn);
-        const values = readFormValues(submitted.form, data);
+        // The form is rebuilt from its spec, to read the inputs it has and to redraw it with errors.
+        const reopened = await reopenForm(ctx, form.formId, submitted.hidden);
+        if (reopened.kind === "message") return { ctx, answer: reopened };
+        const values = readFormValues(reopened.form, data);
         const requestKey = `teams:${ctx.workspaceId}:${ctx.member.platformUserId}:${submitted.submissionId}`;
-        const answer = await submitForm(ctx, form.formId, values, requestKey, submitted.form.hidden ?? {});
+        const answer = await submitForm(ctx, form.formId, values, requestKey, submitted.hidden);
         const state = { submissionId: submitted.submissionId, openedIn: submitted.openedIn, values };
-        return { ctx, answer, submitted: { form: submitted.form, state } };
+        return { ctx, answer, submitted: { form: reopened.form, state } };
       });
     });
   }
