@@ -42,7 +42,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const missing = missingMessageKeys((key) => catalogue.has(key));
   if (missing.length > 0) throw new CatalogueError(`prompts/messages/en.json lacks ${missing.join(", ")}`);
   const fidelityItems = FidelityCatalogue.load();
-  const applied = await applyMigrations(config.DATABASE_URL);
+  const applied = await applyMigrations(config.DATABASE_URL, process.env);
   if (applied.length > 0) logger.info("applied database migrations", { applied });
   const store = openStore(config.DATABASE_URL);
   for (const clinic of await store.clinics.unplaced()) {

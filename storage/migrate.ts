@@ -44,14 +44,17 @@ export function pendingMigrations(databaseUrl: string): string[] {
   }
 }
 
-/** Brings the database up to date; returns the migrations it applied. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/**
+ * Brings the database up to date; returns the migrations it applied. Prisma's CLI runs as a
+ * child process with `environment` (the composition root's) and the database URL.
+ */
+export async function applyMigrations(databaseUrl: string, environment: Readonly<Record<string, string | undefined>>): Promise<string[]> {
   const pending = pendingMigrations(databaseUrl);
   if (pending.length === 0) return [];
   const prismaCli = path.join(path.dirname(createRequire(import.meta.url).resolve("prisma/package.json")), "build/index.js");
   await run(process.execPath, [prismaCli, "migrate", "deploy", "--config", path.join(storageDirectory, "prisma.config.ts")], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+    env: { ...environment, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
     timeout: 120_000,
   });
   return pending;

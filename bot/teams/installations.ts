@@ -1,9 +1,8 @@
 // Translates Teams' installation events into installation records: the conversation reference
 // to post to later, and the removal (with its reason) that stops posting there.
 import type { Activity } from "botbuilder";
-import type { CommandContext } from "../../commands/context.ts";
-import type { Actor } from "../../storage/store.ts";
-import type { TeamsConversationReference, TeamsRemovalScope } from "../../storage/teams-installations.ts";
+import type { CommandContext, RequestIdentity } from "../../commands/context.ts";
+import { rememberTeamChannel, type TeamsConversationReference, type TeamsRemovalScope } from "../../commands/installations/teams-installations.ts";
 import { identityOf, tenantOf } from "./identity.ts";
 import type { TeamsRuntime } from "./teams-runtime.ts";
 
@@ -40,26 +39,15 @@ export function removalScopeOf(activity: Partial<Activity>): TeamsRemovalScope |
   return reference.teamId ? { tenantId: reference.tenantId, teamId: reference.teamId } : { tenantId: reference.tenantId, conversationId: reference.conversationId };
 }
 
-/** Who changed the installation, for the audit log (a Member like any other Teams user). */
-export async function installerOf(runtime: TeamsRuntime, activity: Partial<Activity>): Promise<Actor | undefined> {
-  // Attribution only: when Teams sends no Entra id, the per-bot id is better than nobody.
-  const identity = identityOf(activity, true);
-  if (!identity) return undefined;
-  const member = await runtime.services.store.members.upsert(identity);
-  return { platform: "teams", workspaceId: identity.workspaceId, memberId: member.id };
-}
+/** Who changed the installation, as Teams names them (attribution only: without an Entra id, the per-bot id is better than nobody). */
+export const installerIdentityOf = (activity: Partial<Activity>): RequestIdentity | undefined => identityOf(activity, true);
 
-/**
- * Stores a channel the bot hears from for the first time, with its team, so that removing the
- * team later also stops the clinic channels connected there.
- */
+/** Records a team's channel the first time this process hears from it (commands/installations). */
 export async function rememberConversation(runtime: TeamsRuntime, activity: Partial<Activity>, ctx: CommandContext): Promise<void> {
-  // A stranger's message stores nothing at all (issue 20); the channel is recorded by its members.
-  if (ctx.isStranger) return;
   const reference = conversationReferenceOf(activity);
-  if (!reference?.teamId) return;
+  if (!reference) return;
   const key = `${reference.tenantId}|${reference.conversationId}`;
   if (runtime.knownConversations.has(key)) return;
-  await runtime.services.store.teamsInstallations.recordSeen(reference, { platform: "teams", workspaceId: ctx.workspaceId, memberId: ctx.member.id }, ctx.clock.now());
-  runtime.knownConversations.add(key);
+  await rememberTeamChannel(ctx, reference);
+  if (!ctx.isStranger) runtime.knownConversations.add(key);
 }

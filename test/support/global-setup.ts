@@ -5,6 +5,6 @@ import { TEMPLATE_DATABASE, TEST_TMP } from "./paths.ts";
 
 export default async function setup(): Promise<() => void> {
   mkdirSync(TEST_TMP, { recursive: true });
-  await applyMigrations(`file:${TEMPLATE_DATABASE}`);
+  await applyMigrations(`file:${TEMPLATE_DATABASE}`, process.env);
   return () => rmSync(TEST_TMP, { recursive: true, force: true });
 }

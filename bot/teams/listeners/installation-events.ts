@@ -3,10 +3,10 @@
 // or an eventType) and as installationUpdate (action add/remove).
 import type { Application } from "@microsoft/teams-ai";
 import type { Activity, TurnContext } from "botbuilder";
-import { channelDataOf, conversationReferenceOf, installerOf, removalScopeOf } from "../installations.ts";
+import { recordInstallation, recordRemoval, type TeamsRemovalScope } from "../../../commands/installations/teams-installations.ts";
+import { channelDataOf, conversationReferenceOf, installerIdentityOf, removalScopeOf } from "../installations.ts";
 import { tenantOf } from "../identity.ts";
 import type { TeamsRuntime } from "../teams-runtime.ts";
-import type { TeamsRemovalScope } from "../../../storage/teams-installations.ts";
 
 export const REMOVAL_REASONS = {
   botRemoved: "bot-removed",
@@ -22,18 +22,16 @@ export function registerInstallationEvents(app: Application, runtime: TeamsRunti
 
   async function installed(turn: TurnContext): Promise<void> {
     const reference = conversationReferenceOf(turn.activity);
-    const actor = await installerOf(runtime, turn.activity);
-    if (!reference || !actor) return services.logger.warn("ignored a Teams installation without tenant or sender", { type: turn.activity.type });
-    await services.store.teamsInstallations.recordInstalled(reference, actor, services.clock.now());
+    const installer = installerIdentityOf(turn.activity);
+    if (!reference || !installer) return services.logger.warn("ignored a Teams installation without tenant or sender", { type: turn.activity.type });
+    await recordInstallation(services, reference, installer);
     runtime.knownConversations.add(`${reference.tenantId}|${reference.conversationId}`);
-    services.logger.info("Teams installation recorded", { conversationType: reference.conversationType, team: Boolean(reference.teamId) });
   }
 
   async function removed(turn: TurnContext, scope: TeamsRemovalScope | undefined, reason: string): Promise<void> {
-    const actor = await installerOf(runtime, turn.activity);
-    if (!scope || !actor) return services.logger.warn("ignored a Teams removal without tenant or sender", { reason });
-    const result = await services.store.teamsInstallations.recordRemoved(scope, reason, actor, services.clock.now());
-    services.logger.info("Teams installation removed", { reason, ...result });
+    const installer = installerIdentityOf(turn.activity);
+    if (!scope || !installer) return services.logger.warn("ignored a Teams removal without tenant or sender", { reason });
+    await recordRemoval(services, scope, reason, installer);
   }
 
   app.conversationUpdate("teamDeleted", (turn) => removed(turn, removalScopeOf(turn.activity), REMOVAL_REASONS.teamDeleted));
