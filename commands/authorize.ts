@@ -6,7 +6,7 @@
 // calls mayActOnParticipant below.
 import type { ClinicRecord, ClinicRole, ParticipantRecord } from "../storage/store.ts";
 import { personOf } from "../storage/records.ts";
-import type { CommandContext } from "./context.ts";
+import type { CommandContext, RequestContext } from "./context.ts";
 import { NotMemberRefusal, refuse } from "./refusal.ts";
 
 export type Permission =
@@ -29,6 +29,13 @@ export type Permission =
   /** creating a clinic: an admin's act, not tied to one clinic */
   | "create-clinic";
 
+/** Permissions not tied to one clinic: their use cases run on the request, before any clinic is chosen. */
+export const WORKSPACE_PERMISSIONS = ["anyone", "create-clinic"] as const;
+export type WorkspacePermission = (typeof WORKSPACE_PERMISSIONS)[number];
+export type ClinicPermission = Exclude<Permission, WorkspacePermission>;
+
+export const isWorkspacePermission = (permission: Permission): permission is WorkspacePermission => (WORKSPACE_PERMISSIONS as readonly Permission[]).includes(permission);
+
 /** What each role may do; the README's role table says the same in words. */
 export const ROLE_PERMISSIONS: Readonly<Record<ClinicRole, readonly Permission[]>> = {
   specialist: ["anyone", "caseload", "participant-work", "flag", "team-view"],
@@ -43,30 +50,34 @@ export const ROLES_A_SUPERVISOR_MANAGES: readonly ClinicRole[] = ["specialist", 
 export const rolesGranting = (permission: Permission): ClinicRole[] =>
   (Object.keys(ROLE_PERMISSIONS) as ClinicRole[]).filter((role) => ROLE_PERMISSIONS[role].includes(permission));
 
-export async function authorize(ctx: CommandContext, permission: Permission): Promise<void> {
+/** A permission not tied to a clinic: a stranger is refused whatever they ask. */
+export async function authorizeRequest(ctx: RequestContext, permission: WorkspacePermission): Promise<void> {
   if (ctx.isStranger) return refuseStranger(ctx);
-  if (permission === "anyone") return;
   if (permission === "create-clinic") {
     const isAdminSomewhere = ctx.isInstallationAdmin || [...ctx.rolesByClinic.values()].some((roles) => roles.includes("admin"));
     if (!isAdminSomewhere) refuse("error.adminOnly");
-    return;
   }
+}
+
+/** A permission in the clinic the context acts on. */
+export async function authorize(ctx: CommandContext, permission: ClinicPermission): Promise<void> {
+  if (ctx.isStranger) return refuseStranger(ctx);
   await authorizeFor(ctx, ctx.clinic, permission);
 }
 
 /** Refuses unless the member holds the permission in `clinic` (the context's, or one a request names). */
-export async function authorizeFor(ctx: CommandContext, clinic: ClinicRecord, permission: Permission): Promise<void> {
+export async function authorizeFor(ctx: RequestContext, clinic: ClinicRecord, permission: Permission): Promise<void> {
   const roles = rolesIn(ctx, clinic);
   if (roles.length === 0) return refuseNonMember(ctx, clinic);
   if (roles.some((role) => ROLE_PERMISSIONS[role].includes(permission))) return;
   refuse("error.roleRequired", { roles: roleNames(ctx, rolesGranting(permission)), clinic: clinic.name });
 }
 
-export function rolesIn(ctx: Pick<CommandContext, "rolesByClinic">, clinic: ClinicRecord): readonly ClinicRole[] {
+export function rolesIn(ctx: Pick<RequestContext, "rolesByClinic">, clinic: ClinicRecord): readonly ClinicRole[] {
   return ctx.rolesByClinic.get(clinic.id) ?? [];
 }
 
-export function holds(ctx: CommandContext, clinic: ClinicRecord, role: ClinicRole): boolean {
+export function holds(ctx: RequestContext, clinic: ClinicRecord, role: ClinicRole): boolean {
   return rolesIn(ctx, clinic).includes(role);
 }
 
@@ -82,25 +93,25 @@ export function mayActOnParticipant(ctx: CommandContext, participant: Participan
   refuse(purpose === "flag" ? "error.notYourParticipantToFlag" : "error.notYourParticipant", {}, field);
 }
 
-function roleNames(ctx: CommandContext, roles: readonly ClinicRole[]): string {
+function roleNames(ctx: RequestContext, roles: readonly ClinicRole[]): string {
   return roles.map((role) => ctx.t(`roles.${role}`)).join(ctx.t("list.or"));
 }
 
 /** Someone with no role anywhere: who could add them, and nothing else. */
-async function refuseStranger(ctx: CommandContext): Promise<never> {
+async function refuseStranger(ctx: RequestContext): Promise<never> {
   // In a clinic's channel, that clinic's people; elsewhere, those of every clinic of the workspace.
-  const clinics = ctx.clinicAmbiguous ? await ctx.store.clinics.inWorkspace(ctx) : [ctx.clinic];
+  const clinics = ctx.clinic ? [ctx.clinic] : await ctx.store.clinics.inWorkspace(ctx);
   throw new NotMemberRefusal("error.notMemberYet", {}, await stewards(ctx, clinics));
 }
 
 /** A member of other clinics (or nobody) in a clinic they have no role in, such as its channel. */
-async function refuseNonMember(ctx: CommandContext, clinic: ClinicRecord): Promise<never> {
+async function refuseNonMember(ctx: RequestContext, clinic: ClinicRecord): Promise<never> {
   if (ctx.isStranger) return refuseStranger(ctx);
   throw new NotMemberRefusal("error.notMemberOfClinic", { clinic: clinic.name }, await stewards(ctx, [clinic]));
 }
 
 /** The clinics' supervisors and admins, and the installation admins who have used ipsbot in this workspace. */
-async function stewards(ctx: CommandContext, clinics: readonly ClinicRecord[]) {
+async function stewards(ctx: RequestContext, clinics: readonly ClinicRecord[]) {
   const named = await ctx.store.memberships.stewardsOf(clinics.map((clinic) => clinic.id));
   const admins = await ctx.store.members.findMany(ctx, [...ctx.installationAdminIds]);
   const people = [...named, ...admins.map(personOf)];

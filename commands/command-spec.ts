@@ -1,29 +1,36 @@
-import type { Permission } from "./authorize.ts";
-import type { CommandContext } from "./context.ts";
+import type { ClinicPermission, WorkspacePermission } from "./authorize.ts";
+import type { CommandContext, RequestContext } from "./context.ts";
 import type { Token } from "./parse/tokenize.ts";
 import type { Form, MessageReply, Reply } from "./reply.ts";
 
-/** One `/ips …` subcommand. Its help line and usage come from prompts under `command.<key>.*`. */
-export interface CommandSpec {
+/**
+ * A use case's permission decides what it runs with: a clinic permission runs on the clinic the
+ * dispatcher chose (CommandContext), a workspace-wide one on the request as it came
+ * (RequestContext), before any clinic is chosen.
+ */
+type Scoped<Clinic, Workspace> = ({ permission: ClinicPermission } & Clinic) | ({ permission: WorkspacePermission } & Workspace);
+
+interface CommandSpecBase {
   /** The words that select it, e.g. ["participant", "add"]. */
   path: readonly string[];
   /** Message-key stem: command.<key>.purpose / .usage / .example */
   key: string;
-  /** Who may run it (commands/authorize.ts); required, so a new command cannot forget it. */
-  permission: Permission;
   /**
    * Posts to a platform while it runs and keeps its own exactly-once claim (the digest's), so it
    * is not run inside a delivery-key transaction, which must not wait on the network.
    */
   sendsOutside?: true;
-  run(ctx: CommandContext, args: readonly Token[]): Promise<Reply>;
 }
+
+/** One `/ips …` subcommand. Its help line and usage come from prompts under `command.<key>.*`; who may run it is required, so a new command cannot forget it. */
+export type CommandSpec = CommandSpecBase &
+  Scoped<{ run(ctx: CommandContext, args: readonly Token[]): Promise<Reply> }, { run(ctx: RequestContext, args: readonly Token[]): Promise<Reply> }>;
 
 /** A button click; `value` comes from the client and is untrusted. A click may open a form. */
 export interface ActionSpec {
   actionId: string;
-  /** Who may click it (commands/authorize.ts). */
-  permission: Permission;
+  /** Who may click it (commands/authorize.ts); a button always belongs to a clinic. */
+  permission: ClinicPermission;
   /** As CommandSpec.sendsOutside: posts while it runs, so it is not run inside a delivery transaction. */
   sendsOutside?: true;
   /**
@@ -50,19 +57,20 @@ export type HiddenValues = Readonly<Record<string, string>>;
  * transaction, so a submission is checked whole before anything is written, and any refusal that
  * names fields (commands/refusal.ts) goes back into the form with nothing stored.
  */
-export interface FormSpec<Input = unknown> {
-  formId: string;
-  /** Who may submit it (commands/authorize.ts). */
-  permission: Permission;
+interface FormSteps<Context, Input> {
   /** The form as it opens; a Teams card is read back and redrawn from this, not from what the card sent. */
-  open(ctx: CommandContext, hidden: HiddenValues): Promise<Form>;
+  open(ctx: Context, hidden: HiddenValues): Promise<Form>;
   /** Checks every field and reads what acting needs; writes nothing. */
-  validate(ctx: CommandContext, values: FormValues, hidden: HiddenValues): Promise<Input>;
+  validate(ctx: Context, values: FormValues, hidden: HiddenValues): Promise<Input>;
   /** Acts on the checked input; `requestKey` identifies the submission. */
-  act(ctx: CommandContext, input: Input, requestKey: string): Promise<MessageReply>;
+  act(ctx: Context, input: Input, requestKey: string): Promise<MessageReply>;
+}
+
+export type FormSpec<Input = unknown> = {
+  formId: string;
   /** As ActionSpec.clinicOf, from the form's hidden values. */
   clinicOf?(store: CommandContext["store"], hidden: HiddenValues): Promise<number | null>;
-}
+} & Scoped<FormSteps<CommandContext, Input>, FormSteps<RequestContext, Input>>;
 
 /** Registers a form with its input type checked, kept in one list with forms of other inputs. */
 export function defineForm<Input>(spec: FormSpec<Input>): FormSpec {

@@ -7,7 +7,7 @@ import type { JobTypes } from "../prompts/job-types.ts";
 import type { ChannelPoster } from "./ports.ts";
 import type { Actor, ClinicRecord, ClinicRole, MemberRecord, Store } from "../storage/store.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
-import { refuse } from "./refusal.ts";
+import { Refusal } from "./refusal.ts";
 
 export interface Clock {
   now(): Date;
@@ -66,7 +66,12 @@ export interface RequestIdentity {
   serviceUrl?: string;
 }
 
-export interface CommandContext {
+/**
+ * A request as it arrives: who acts and where. `clinic` is the clinic the request itself decides
+ * (a connected clinic channel, the member's only clinic), or undefined; a use case that acts on a
+ * clinic gets a CommandContext, after the explicit choice (chooseClinic).
+ */
+export interface RequestContext {
   platform: Platform;
   workspaceId: string;
   /** Who is acting. For a stranger (no role anywhere) nothing is stored: the record has id 0. */
@@ -82,12 +87,10 @@ export interface CommandContext {
   displayName: string;
   /** People @-mentioned in the typed text (admin role, transfer). */
   mentions: readonly MentionedPerson[];
-  /** The clinic the request acts on. Reading it refuses ("which clinic?") when that is ambiguous. */
-  clinic: ClinicRecord;
+  /** The clinic the request decides, if it does. */
+  clinic: ClinicRecord | undefined;
   /** Clinics the member belongs to (for `clinic:` and the "which clinic?" answer). */
   memberClinics: ClinicRecord[];
-  /** True when nothing in the request said which of several clinics is meant. */
-  clinicAmbiguous: boolean;
   channelId: string | undefined;
   isDirectMessage: boolean;
   serviceUrl: string | undefined;
@@ -104,11 +107,28 @@ export interface CommandContext {
   claimant: string;
 }
 
+/** A request acting on one clinic. */
+export interface CommandContext extends RequestContext {
+  clinic: ClinicRecord;
+}
+
+export type ClinicChoice = { ok: true; ctx: CommandContext } | { ok: false; refusal: Refusal };
+
+/**
+ * The clinic a request acts on, chosen explicitly: the one the request decides, or a refusal
+ * that says how to name one ("which clinic?", or that there is none yet).
+ */
+export function chooseClinic(request: RequestContext): ClinicChoice {
+  if (request.clinic) return { ok: true, ctx: withClinic(request, request.clinic) };
+  if (request.memberClinics.length === 0) return { ok: false, refusal: new Refusal("error.noClinicYet") };
+  return { ok: false, refusal: new Refusal("error.whichClinic", { clinics: request.memberClinics.map((candidate) => candidate.name).join(", ") }) };
+}
+
 /**
  * Reads who is acting and where, and writes nothing: no member, membership or clinic is created by
  * typing (issue 20). Only an installation admin's first request stores their member record.
  */
-export async function buildCommandContext(services: Services, identity: RequestIdentity): Promise<CommandContext> {
+export async function buildRequestContext(services: Services, identity: RequestIdentity): Promise<RequestContext> {
   const { store } = services;
   const installationAdminIds = services.installationAdmins[identity.platform];
   const isInstallationAdmin = installationAdminIds.has(identity.platform === "teams" ? identity.platformUserId.toLowerCase() : identity.platformUserId);
@@ -133,7 +153,7 @@ export async function buildCommandContext(services: Services, identity: RequestI
     : null;
   // A connected channel decides the clinic, member of it or not (authorize() then refuses a non-member).
   const clinic = connected?.clinic ?? (memberClinics.length === 1 ? memberClinics[0] : undefined);
-  return withClinic(
+  return inClinic(
     {
       platform: identity.platform,
       workspaceId: identity.workspaceId,
@@ -168,15 +188,12 @@ export function installationVoice(services: Services): Pick<CommandContext, "log
 }
 
 /** The same context acting through another store (one bound to a delivery-key transaction). */
-export function withStore(ctx: CommandContext, store: Store): CommandContext {
-  // Copy property by property: spreading would read (and trip) an ambiguous `clinic` getter.
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as CommandContext;
-  copy.store = store;
-  return copy;
+export function withStore<Context extends RequestContext>(ctx: Context, store: Store): Context {
+  return { ...ctx, store };
 }
 
 /** Keeps the member's name as the platform says it now; called once a request is allowed. */
-export async function rememberDisplayName(ctx: CommandContext): Promise<void> {
+export async function rememberDisplayName(ctx: RequestContext): Promise<void> {
   if (ctx.member.id === 0 || ctx.member.displayName === ctx.displayName) return;
   ctx.member = await ctx.store.members.upsert({ platform: ctx.platform, workspaceId: ctx.workspaceId, platformUserId: ctx.member.platformUserId, displayName: ctx.displayName });
 }
@@ -186,24 +203,17 @@ function unsavedMember(identity: RequestIdentity): MemberRecord {
   return { id: 0, platform: identity.platform, workspaceId: identity.workspaceId, platformUserId: identity.platformUserId, displayName: identity.displayName };
 }
 
-type ContextBase = Omit<CommandContext, "clinic" | "locale" | "t" | "clinicAmbiguous">;
+type ContextBase = Omit<RequestContext, "clinic" | "locale" | "t">;
 
-/** The context acting on `clinic`; without one, reading ctx.clinic asks which clinic is meant. */
-export function withClinic(base: ContextBase | CommandContext, clinic: ClinicRecord | undefined): CommandContext {
+/** The request as it acts on `clinic` (or on none yet), in that clinic's language. */
+function inClinic(base: ContextBase, clinic: ClinicRecord | undefined): RequestContext {
   const locale = clinicLocale(clinic, base.defaultLocale);
-  // Copy property by property: spreading would read (and trip) an ambiguous `clinic` getter.
-  const fields = Object.getOwnPropertyDescriptors(base) as PropertyDescriptorMap;
-  delete fields.clinic;
-  const ctx = Object.defineProperties({}, fields) as CommandContext;
-  ctx.locale = locale;
-  ctx.t = base.catalogue.translator(locale);
-  ctx.clinicAmbiguous = clinic === undefined;
-  if (clinic) return { ...ctx, clinic };
-  return Object.defineProperty(ctx, "clinic", {
-    enumerable: true,
-    get: () =>
-      base.memberClinics.length === 0 ? refuse("error.noClinicYet") : refuse("error.whichClinic", { clinics: base.memberClinics.map((candidate) => candidate.name).join(", ") }),
-  });
+  return { ...base, clinic, locale, t: base.catalogue.translator(locale) };
+}
+
+/** The context acting on `clinic`, in its language. */
+export function withClinic(base: RequestContext, clinic: ClinicRecord): CommandContext {
+  return inClinic(base, clinic) as CommandContext;
 }
 
 /** The clinic's own language when it has one, else the workspace default. */
@@ -211,7 +221,7 @@ export function clinicLocale(clinic: ClinicRecord | undefined, fallback: Locale)
   return clinic?.locale && isLocale(clinic.locale) ? clinic.locale : fallback;
 }
 
-export function actorOf(ctx: CommandContext): Actor {
+export function actorOf(ctx: RequestContext): Actor {
   return { platform: ctx.platform, workspaceId: ctx.workspaceId, memberId: ctx.member.id };
 }
 

@@ -3,13 +3,13 @@
 // unexpected errors to replies, so adapters only translate.
 import { randomUUID } from "node:crypto";
 import type { CommandSpec, FormSpec, FormValues, HiddenValues } from "./command-spec.ts";
-import { authorize } from "./authorize.ts";
-import { rememberDisplayName, withClinic, withStore, type CommandContext } from "./context.ts";
+import { authorize, authorizeRequest, isWorkspacePermission, type ClinicPermission, type Permission } from "./authorize.ts";
+import { chooseClinic, rememberDisplayName, withClinic, withStore, type CommandContext, type RequestContext } from "./context.ts";
 import { takeOptions } from "./parse/options.ts";
 import { tokenize, type Token } from "./parse/tokenize.ts";
 import { commandReference } from "./neutral-text.ts";
 import { actionRegistry, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
-import { ephemeral, errorReply, type FormOutcome, type FormReply, type MessageReply, type Reply } from "./reply.ts";
+import { ephemeral, errorReply, type Form, type FormOutcome, type FormReply, type MessageReply, type Reply } from "./reply.ts";
 import { fieldErrorsOf, NotMemberRefusal, Refusal, refuse } from "./refusal.ts";
 import { closestMatch } from "./rules/closest-match.ts";
 import { myWeek } from "./participants/my-week.ts";
@@ -18,41 +18,39 @@ import { myWeek } from "./participants/my-week.ts";
  * Runs typed text. With a delivery key (the platform's id of this delivery), a command that
  * changes data does so once: a redelivery gets the first answer back (storage/deliveries.ts).
  */
-export async function runCommandText(ctx: CommandContext, text: string, deliveryKey?: string): Promise<Reply> {
+export async function runCommandText(request: RequestContext, text: string, deliveryKey?: string): Promise<Reply> {
   let spec: CommandSpec | undefined;
-  return guard(ctx, () => spec, async () => {
-    await authorize(ctx, "anyone"); // a stranger hears who can add them, whatever they typed
+  return guard(request, () => spec, async () => {
+    await authorizeRequest(request, "anyone"); // a stranger hears who can add them, whatever they typed
     const tokenized = tokenize(text);
     if (!tokenized.ok) throw new Refusal("error.unclosedQuote");
     const { options, rest: tokens } = splitClinicOption(tokenized.tokens);
-    if (tokens.length === 0) return helpReply(ctx);
+    if (tokens.length === 0) return helpReply(request);
     spec = findCommand(tokens);
     if (!spec) return unknownCommand(tokens);
-    const acting = options.has("clinic") ? chooseClinic(ctx, options.get("clinic") ?? "") : ctx;
-    await authorize(acting, spec.permission);
+    const named = options.has("clinic") ? namedClinic(request, options.get("clinic") ?? "") : request;
+    const acting = await allowed(named, spec.permission);
     await rememberDisplayName(acting);
-    const found = spec;
-    const run = (context: CommandContext) => found.run(context, tokens.slice(found.path.length));
-    return deliveryKey && !spec.sendsOutside ? once(acting, deliveryKey, run, repeatedReply(acting)) : run(acting);
+    // The permission decided which context the spec takes (command-spec.ts): a chosen clinic's or the request's.
+    const run = spec.run as (ctx: RequestContext, args: readonly Token[]) => Promise<Reply>;
+    const args = tokens.slice(spec.path.length);
+    const work = (context: RequestContext) => run(context, args);
+    return deliveryKey && !spec.sendsOutside ? once(acting, deliveryKey, work, repeatedReply(acting)) : work(acting);
   });
 }
 
 /** The Home tab (the member's own week): allowed like the caseload, refused like any command. */
-export async function runHomeTab(ctx: CommandContext): Promise<MessageReply> {
-  return guard(ctx, () => undefined, async () => {
-    await authorize(ctx, "caseload");
-    return myWeek(ctx);
-  });
+export async function runHomeTab(request: RequestContext): Promise<MessageReply> {
+  return guard(request, () => undefined, async () => myWeek(await allowedInClinic(request, "caseload")));
 }
 
 /** A button click; with a delivery key, a click that changes data does so once (as runCommandText). */
-export async function runAction(ctx: CommandContext, actionId: string, value: string, deliveryKey?: string): Promise<Reply> {
-  return guard(ctx, () => undefined, async () => {
+export async function runAction(request: RequestContext, actionId: string, value: string, deliveryKey?: string): Promise<Reply> {
+  return guard(request, () => undefined, async () => {
     const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
     if (!action) throw new Error(`no action ${actionId}`);
-    await authorize(ctx, "anyone");
-    const acting = await clinicFromPayload(ctx, () => action.clinicOf?.(ctx.store, value));
-    await authorize(acting, action.permission);
+    await authorizeRequest(request, "anyone");
+    const acting = await allowedInClinic(await clinicFromPayload(request, () => action.clinicOf?.(request.store, value)), action.permission);
     await rememberDisplayName(acting);
     const run = (context: CommandContext) => action.run(context, value);
     return deliveryKey && !action.sendsOutside ? once(acting, deliveryKey, run, repeatedReply(acting)) : run(acting);
@@ -60,22 +58,43 @@ export async function runAction(ctx: CommandContext, actionId: string, value: st
 }
 
 /**
+ * The context a use case runs with, once allowed: the request itself for a workspace-wide
+ * permission; else the clinic, chosen explicitly, whose refusal ("which clinic?") is the answer.
+ */
+async function allowed(request: RequestContext, permission: Permission): Promise<RequestContext> {
+  if (isWorkspacePermission(permission)) {
+    await authorizeRequest(request, permission);
+    return request;
+  }
+  return allowedInClinic(request, permission);
+}
+
+async function allowedInClinic(request: RequestContext, permission: ClinicPermission): Promise<CommandContext> {
+  const choice = chooseClinic(request);
+  if (!choice.ok) throw choice.refusal;
+  await authorize(choice.ctx, permission);
+  return choice.ctx;
+}
+
+/**
  * A form submission: checked whole, then acted on, in one transaction under the submission's key
  * (Slack's view id, a Teams card's submission id), so a double submit acts once and a refusal
  * leaves nothing stored. Refusals that name fields go back into the form; others are answers.
  */
-export async function submitForm(ctx: CommandContext, formId: string, values: FormValues, requestKey: string, hidden: HiddenValues = {}): Promise<FormOutcome> {
+export async function submitForm(ctx: RequestContext, formId: string, values: FormValues, requestKey: string, hidden: HiddenValues = {}): Promise<FormOutcome> {
   let voice = ctx;
   try {
     const form = formSpec(formId);
     const acting = await formContext(ctx, form, hidden);
     voice = acting;
     await rememberDisplayName(acting);
-    const submit = async (context: CommandContext): Promise<FormOutcome> => {
-      const input = await form.validate(context, values, hidden);
-      return { kind: "done", reply: await form.act(context, input, requestKey) };
+    // The permission decided which context the form's steps take (command-spec.ts).
+    const steps = form as unknown as { validate(ctx: RequestContext, values: FormValues, hidden: HiddenValues): Promise<unknown>; act(ctx: RequestContext, input: unknown, requestKey: string): Promise<MessageReply> };
+    const submit = async (context: RequestContext): Promise<FormOutcome> => {
+      const input = await steps.validate(context, values, hidden);
+      return { kind: "done", reply: await steps.act(context, input, requestKey) };
     };
-    return await once<FormOutcome>(acting, `form:${requestKey}`, submit, { kind: "done", reply: repeatedReply(acting) });
+    return await once<FormOutcome, RequestContext>(acting, `form:${requestKey}`, submit, { kind: "done", reply: repeatedReply(acting) });
   } catch (error) {
     if (!(error instanceof Refusal)) return { kind: "done", reply: apologise(voice, error) };
     const errors = fieldErrorsOf(voice.t, error);
@@ -84,10 +103,11 @@ export async function submitForm(ctx: CommandContext, formId: string, values: Fo
 }
 
 /** The form as it opens, for a platform that redraws a submitted form (Teams cards); or why it cannot open. */
-export async function reopenForm(ctx: CommandContext, formId: string, hidden: HiddenValues): Promise<FormReply | MessageReply> {
+export async function reopenForm(ctx: RequestContext, formId: string, hidden: HiddenValues): Promise<FormReply | MessageReply> {
   return guard(ctx, () => undefined, async () => {
     const form = formSpec(formId);
-    return { kind: "form", form: await form.open(await formContext(ctx, form, hidden), hidden) } as const;
+    const open = form.open as (ctx: RequestContext, hidden: HiddenValues) => Promise<Form>;
+    return { kind: "form", form: await open(await formContext(ctx, form, hidden), hidden) } as const;
   });
 }
 
@@ -97,12 +117,10 @@ function formSpec(formId: string): FormSpec {
   return form;
 }
 
-/** The member acting on the form's clinic, allowed to use it. */
-async function formContext(ctx: CommandContext, form: FormSpec, hidden: HiddenValues): Promise<CommandContext> {
-  await authorize(ctx, "anyone");
-  const acting = await clinicFromPayload(ctx, () => form.clinicOf?.(ctx.store, hidden));
-  await authorize(acting, form.permission);
-  return acting;
+/** The member acting on the form's clinic (or the request, for a workspace-wide form), allowed to use it. */
+async function formContext(ctx: RequestContext, form: FormSpec, hidden: HiddenValues): Promise<RequestContext> {
+  await authorizeRequest(ctx, "anyone");
+  return allowed(await clinicFromPayload(ctx, () => form.clinicOf?.(ctx.store, hidden)), form.permission);
 }
 
 /** `clinic:"Name"` may follow any command, for members of several clinics. */
@@ -112,7 +130,8 @@ function splitClinicOption(tokens: readonly Token[]) {
   return result;
 }
 
-function chooseClinic(ctx: CommandContext, name: string): CommandContext {
+/** `clinic:"Name"`: one of the member's clinics, by name. */
+function namedClinic(ctx: RequestContext, name: string): CommandContext {
   const wanted = name.trim().toLocaleLowerCase("sv");
   const clinic = ctx.memberClinics.find((candidate) => candidate.name.toLocaleLowerCase("sv") === wanted);
   if (!clinic) throw new Refusal("error.clinicUnknown", { name, clinics: ctx.memberClinics.map((candidate) => candidate.name).join(", ") });
@@ -120,8 +139,8 @@ function chooseClinic(ctx: CommandContext, name: string): CommandContext {
 }
 
 /** When the request left the clinic open, a button or form may name it (only one of the member's own). */
-async function clinicFromPayload(ctx: CommandContext, clinicOf: () => Promise<number | null> | undefined): Promise<CommandContext> {
-  if (!ctx.clinicAmbiguous) return ctx;
+async function clinicFromPayload(ctx: RequestContext, clinicOf: () => Promise<number | null> | undefined): Promise<RequestContext> {
+  if (ctx.clinic) return ctx;
   const clinicId = await clinicOf();
   const clinic = ctx.memberClinics.find((candidate) => candidate.id === clinicId);
   return clinic ? withClinic(ctx, clinic) : ctx;
@@ -150,7 +169,7 @@ function unknownCommand(tokens: readonly Token[]): never {
   return suggestion ? refuse("error.unknownCommand", { input, suggestion }) : refuse("error.unknownCommandNoSuggestion", { input });
 }
 
-async function guard<T extends Reply>(ctx: CommandContext, currentSpec: () => CommandSpec | undefined, work: () => Promise<T>): Promise<T | MessageReply> {
+async function guard<T extends Reply>(ctx: RequestContext, currentSpec: () => CommandSpec | undefined, work: () => Promise<T>): Promise<T | MessageReply> {
   try {
     return await work();
   } catch (error) {
@@ -164,14 +183,14 @@ async function guard<T extends Reply>(ctx: CommandContext, currentSpec: () => Co
 }
 
 /** Runs `work` once per delivery key; a repeat is answered with the first answer (or `ifNoAnswer`). */
-async function once<T>(ctx: CommandContext, deliveryKey: string, work: (ctx: CommandContext) => Promise<T>, ifNoAnswer: T): Promise<T> {
+async function once<T, Context extends RequestContext>(ctx: Context, deliveryKey: string, work: (ctx: Context) => Promise<T>, ifNoAnswer: T): Promise<T> {
   const outcome = await ctx.store.once(deliveryKey, ctx.clock.now(), (store) => work(withStore(ctx, store)));
   if (!outcome.repeat) return outcome.result;
   ctx.logger.info("repeated delivery answered with the first answer", { deliveryKey });
   return outcome.result ?? ifNoAnswer;
 }
 
-const repeatedReply = (ctx: CommandContext): MessageReply => ephemeral({ type: "context", text: ctx.t("delivery.repeated") });
+const repeatedReply = (ctx: Pick<RequestContext, "t">): MessageReply => ephemeral({ type: "context", text: ctx.t("delivery.repeated") });
 
 /** A refusal as a reply; "not a member" names the people who can add the person. */
 export function refusalReply(ctx: Pick<CommandContext, "t">, refusal: Refusal, usage?: string): MessageReply {

@@ -85,7 +85,7 @@ export function commandName(spec: CommandSpec): string {
   return spec.path.join(" ");
 }
 
-export function helpReply(ctx: CommandContext): MessageReply {
+export function helpReply(ctx: Pick<CommandContext, "t">): MessageReply {
   const blocks: Block[] = [
     { type: "heading", text: ctx.t("help.title") },
     { type: "text", text: ctx.t("help.intro") },

@@ -1,6 +1,6 @@
 // Who is acting, and where, read from the shapes Slack sends (slash command, block_actions,
 // view_submission).
-import { buildCommandContext, type CommandContext, type MentionedPerson, type Services } from "../../commands/context.ts";
+import { buildRequestContext, type MentionedPerson, type RequestContext, type Services } from "../../commands/context.ts";
 
 interface SlackUser {
   id: string;
@@ -15,8 +15,8 @@ export function contextFromCommand(
   services: Services,
   command: { team_id: string; user_id: string; user_name?: string; channel_id?: string },
   mentions: readonly MentionedPerson[] = [],
-): Promise<CommandContext> {
-  return buildCommandContext(services, {
+): Promise<RequestContext> {
+  return buildRequestContext(services, {
     mentions,
     platform: "slack",
     workspaceId: command.team_id,
@@ -31,8 +31,8 @@ export function contextFromInteraction(
   services: Services,
   body: { team?: { id: string } | null; user: SlackUser },
   channelId: string | undefined,
-): Promise<CommandContext> {
-  return buildCommandContext(services, {
+): Promise<RequestContext> {
+  return buildRequestContext(services, {
     platform: "slack",
     workspaceId: body.team?.id ?? "unknown",
     platformUserId: body.user.id,

@@ -4,7 +4,7 @@
 // or the app's direct messages. Slack is acknowledged first, after the change is committed; a
 // form's field errors travel in that acknowledgement, the only place Slack shows them.
 import type { AllMiddlewareArgs, RespondFn } from "@slack/bolt";
-import { installationVoice, type CommandContext, type Services } from "../../commands/context.ts";
+import { installationVoice, type RequestContext, type Services } from "../../commands/context.ts";
 import { planApology, planDelivery, type DeliveryStep, type RequestOrigin } from "../../commands/delivery-plan.ts";
 import { apologise } from "../../commands/dispatch.ts";
 import type { FormOutcome, MessageReply, Reply } from "../../commands/reply.ts";
@@ -37,10 +37,10 @@ export async function answerInSlack(
   services: Services,
   place: SlackPlace,
   origin: RequestOrigin,
-  run: () => Promise<{ ctx: CommandContext; answer: Reply | FormOutcome }>,
+  run: () => Promise<{ ctx: RequestContext; answer: Reply | FormOutcome }>,
 ): Promise<void> {
   const acknowledged = { ...place, ack: acknowledgeOnce(place.ack) };
-  let ctx: CommandContext | undefined;
+  let ctx: RequestContext | undefined;
   try {
     const request = await run();
     ctx = request.ctx;

@@ -2,7 +2,7 @@
 // (`from.aadObjectId`), which is the same in every chat, team and app; the `29:` id Teams also
 // sends differs per bot. The tenant plays the part of Slack's workspace.
 import type { Activity } from "botbuilder";
-import { buildCommandContext, withClinic, type CommandContext, type MentionedPerson, type RequestIdentity, type Services } from "../../commands/context.ts";
+import { buildRequestContext, withClinic, type MentionedPerson, type RequestContext, type RequestIdentity, type Services } from "../../commands/context.ts";
 import type { Translate } from "../../prompts/catalogue.ts";
 
 /** Without credentials (the local Emulator) activities carry no Entra ids: fall back to these. */
@@ -34,13 +34,13 @@ export async function contextFromActivity(
   activity: Partial<Activity>,
   emulator: boolean,
   mentions: readonly MentionedPerson[] = [],
-): Promise<CommandContext | undefined> {
+): Promise<RequestContext | undefined> {
   const identity = identityOf(activity, emulator);
-  return identity && buildCommandContext(services, { ...identity, mentions });
+  return identity && buildRequestContext(services, { ...identity, mentions });
 }
 
 /** Where a private form was asked for: a channel or group chat, not the personal chat it is sent to. */
-export const formOrigin = (ctx: CommandContext): string | undefined => (ctx.isDirectMessage ? undefined : ctx.channelId);
+export const formOrigin = (ctx: RequestContext): string | undefined => (ctx.isDirectMessage ? undefined : ctx.channelId);
 
 /**
  * A form asked for in a clinic channel is filled in in the personal chat (Teams has no private
@@ -48,7 +48,7 @@ export const formOrigin = (ctx: CommandContext): string | undefined => (ctx.isDi
  * was opened from, it acts on that channel's clinic — but only on a clinic the member already
  * belongs to, because the channel id comes back in the card's data from the client.
  */
-export async function inClinicWhereOpened(ctx: CommandContext, openedIn: string | undefined): Promise<CommandContext> {
+export async function inClinicWhereOpened(ctx: RequestContext, openedIn: string | undefined): Promise<RequestContext> {
   if (!openedIn || openedIn === ctx.channelId) return ctx;
   const connected = await ctx.store.channels.activeAt({ platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: openedIn });
   if (!connected || !ctx.memberClinics.some((clinic) => clinic.id === connected.clinic.id)) return ctx;

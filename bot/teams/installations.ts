@@ -1,7 +1,7 @@
 // Translates Teams' installation events into installation records: the conversation reference
 // to post to later, and the removal (with its reason) that stops posting there.
 import type { Activity } from "botbuilder";
-import type { CommandContext, RequestIdentity } from "../../commands/context.ts";
+import type { RequestContext, RequestIdentity } from "../../commands/context.ts";
 import { rememberTeamChannel, type TeamsConversationReference, type TeamsRemovalScope } from "../../commands/installations/teams-installations.ts";
 import { identityOf, tenantOf } from "./identity.ts";
 import type { TeamsRuntime } from "./teams-runtime.ts";
@@ -43,7 +43,7 @@ export function removalScopeOf(activity: Partial<Activity>): TeamsRemovalScope |
 export const installerIdentityOf = (activity: Partial<Activity>): RequestIdentity | undefined => identityOf(activity, true);
 
 /** Records a team's channel the first time this process hears from it (commands/installations). */
-export async function rememberConversation(runtime: TeamsRuntime, activity: Partial<Activity>, ctx: CommandContext): Promise<void> {
+export async function rememberConversation(runtime: TeamsRuntime, activity: Partial<Activity>, ctx: RequestContext): Promise<void> {
   const reference = conversationReferenceOf(activity);
   if (!reference) return;
   const key = `${reference.tenantId}|${reference.conversationId}`;

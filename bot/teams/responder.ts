@@ -6,7 +6,7 @@
 // field errors. Anything that fails on the way is apologised for.
 import { randomUUID } from "node:crypto";
 import type { TurnContext } from "botbuilder";
-import { installationVoice, type CommandContext } from "../../commands/context.ts";
+import { installationVoice, type RequestContext } from "../../commands/context.ts";
 import { planDelivery, type DeliveryStep, type RequestOrigin } from "../../commands/delivery-plan.ts";
 import { apologise } from "../../commands/dispatch.ts";
 import { errorReply, type Form, type FormOutcome, type MessageReply, type Reply } from "../../commands/reply.ts";
@@ -24,7 +24,7 @@ export class UnknownTeamsSender extends Error {
   override name = "UnknownTeamsSender";
 }
 
-type Request = { ctx: CommandContext; answer: Reply | FormOutcome };
+type Request = { ctx: RequestContext; answer: Reply | FormOutcome };
 
 /** The submitted form, for redrawing it with its field errors. */
 export interface SubmittedForm {
@@ -34,7 +34,7 @@ export interface SubmittedForm {
 
 /** Runs a typed message and answers it with messages. */
 export async function answerTypedInTeams(runtime: TeamsRuntime, turn: TurnContext, run: () => Promise<Request>): Promise<void> {
-  let ctx: CommandContext | undefined;
+  let ctx: RequestContext | undefined;
   try {
     const request = await run();
     ctx = request.ctx;
@@ -52,7 +52,7 @@ export async function answerInvokeInTeams(
   origin: Exclude<RequestOrigin, "typed">,
   run: () => Promise<Request & { submitted?: SubmittedForm }>,
 ): Promise<CardAnswer> {
-  let ctx: CommandContext | undefined;
+  let ctx: RequestContext | undefined;
   try {
     const request = await run();
     ctx = request.ctx;
@@ -62,14 +62,14 @@ export async function answerInvokeInTeams(
   }
 }
 
-function apologyFor(runtime: TeamsRuntime, ctx: CommandContext | undefined, error: unknown): MessageReply {
+function apologyFor(runtime: TeamsRuntime, ctx: RequestContext | undefined, error: unknown): MessageReply {
   if (error instanceof UnknownTeamsSender) return errorReply(clinicTranslator(runtime.services)("teams.unknownSender"));
   return apologise(ctx ?? installationVoice(runtime.services), error);
 }
 
-const formCard = (form: Form, ctx: CommandContext): AdaptiveCard => renderFormCard(form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t);
+const formCard = (form: Form, ctx: RequestContext): AdaptiveCard => renderFormCard(form, { submissionId: randomUUID(), openedIn: formOrigin(ctx) }, ctx.t);
 
-async function carryOutInChat(runtime: TeamsRuntime, turn: TurnContext, steps: readonly DeliveryStep[], ctx: CommandContext): Promise<void> {
+async function carryOutInChat(runtime: TeamsRuntime, turn: TurnContext, steps: readonly DeliveryStep[], ctx: RequestContext): Promise<void> {
   const privately: AdaptiveCard[] = [];
   // In one chat the answer reads first and what it announces (an item card, a file) after it.
   const direct: AdaptiveCard[] = [];
@@ -103,7 +103,7 @@ async function carryOutInInvoke(
   runtime: TeamsRuntime,
   turn: TurnContext,
   steps: readonly DeliveryStep[],
-  ctx: CommandContext,
+  ctx: RequestContext,
   origin: Exclude<RequestOrigin, "typed">,
   submitted: SubmittedForm | undefined,
 ): Promise<CardAnswer> {

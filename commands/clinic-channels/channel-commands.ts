@@ -1,8 +1,8 @@
 // /ips channel connect <clinic> | settings | disconnect — which channel gets a clinic's digests
 // and agendas. Typed in the channel itself.
 import { z } from "zod";
-import { authorize, authorizeFor } from "../authorize.ts";
-import { actorOf, type CommandContext } from "../context.ts";
+import { authorizeFor, authorizeRequest } from "../authorize.ts";
+import { actorOf, type RequestContext } from "../context.ts";
 import type { CommandSpec } from "../command-spec.ts";
 import { joinWords } from "../parse/options.ts";
 import { refuseLeftovers } from "../parse/arguments.ts";
@@ -13,12 +13,12 @@ import { settingsForm } from "./settings-form.ts";
 
 const CLINIC_NAME_MAX_LENGTH = 120;
 
-function channelAddress(ctx: CommandContext) {
+function channelAddress(ctx: RequestContext) {
   if (ctx.isDirectMessage || !ctx.channelId) return refuse("error.connectInChannel");
   return { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId };
 }
 
-export async function connectChannel(ctx: CommandContext, rawName: string): Promise<Reply> {
+export async function connectChannel(ctx: RequestContext, rawName: string): Promise<Reply> {
   const { name } = parseInput(
     z.object({ name: freeText({ max: CLINIC_NAME_MAX_LENGTH, tooLongKey: "error.clinicNameTooLong", missingKey: "error.clinicNameMissing" }) }),
     { name: rawName },
@@ -29,7 +29,7 @@ export async function connectChannel(ctx: CommandContext, rawName: string): Prom
   // Connecting to an existing clinic is its supervisor's or an admin's; creating one is an admin's.
   const found = await ctx.store.clinics.findByName(ctx, name ?? "");
   if (found) await authorizeFor(ctx, found, "channels");
-  else await authorize(ctx, "create-clinic");
+  else await authorizeRequest(ctx, "create-clinic");
   // An installation admin is admin of every clinic already; an admin of another clinic becomes this one's.
   const clinic = found ?? (await ctx.store.clinics.create(name ?? "", actorOf(ctx), ctx.clock.now(), ctx.isInstallationAdmin ? undefined : "admin"));
   const connected = await ctx.store.channels.connect(clinic.id, { ...address, serviceUrl: ctx.serviceUrl ?? null }, actorOf(ctx), ctx.clock.now());
@@ -37,7 +37,7 @@ export async function connectChannel(ctx: CommandContext, rawName: string): Prom
   return settingsForm(ctx, clinic);
 }
 
-async function connectedHere(ctx: CommandContext) {
+async function connectedHere(ctx: RequestContext) {
   const connected = await ctx.store.channels.activeAt(channelAddress(ctx));
   return connected ?? refuse("error.channelNotConnected");
 }

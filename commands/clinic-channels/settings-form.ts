@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ClinicRecord } from "../../storage/store.ts";
 import { LOCALES } from "../../prompts/locales.ts";
 import { authorizeFor } from "../authorize.ts";
-import { actorOf, withClinic, type CommandContext } from "../context.ts";
+import { actorOf, withClinic, type RequestContext } from "../context.ts";
 import { defineForm } from "../command-spec.ts";
 import { ephemeral, type FormReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
@@ -16,7 +16,7 @@ export const SETTINGS_FORM_ID = "clinic-settings";
 const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 const MAX_LEAD_MINUTES = 24 * 60;
 
-export function settingsForm(ctx: CommandContext, clinic: ClinicRecord): FormReply {
+export function settingsForm(ctx: RequestContext, clinic: ClinicRecord): FormReply {
   const weekdayOptions = WEEKDAYS.map((day) => ({ value: day, label: ctx.t(`weekday.${day}`) }));
   return {
     kind: "form",
@@ -77,7 +77,7 @@ const settingsSchema = z.object({
 });
 
 /** The clinic a settings form names in its hidden values; untrusted, so checked and authorised here. */
-async function formClinic(ctx: CommandContext, hidden: Readonly<Record<string, string>>): Promise<ClinicRecord> {
+async function formClinic(ctx: RequestContext, hidden: Readonly<Record<string, string>>): Promise<ClinicRecord> {
   const clinicId = /^\d{1,10}$/.test(hidden.clinicId ?? "") ? Number(hidden.clinicId) : Number.NaN;
   const clinic = Number.isNaN(clinicId) ? null : await ctx.store.clinics.findById(clinicId);
   if (!clinic) return refuse("error.clinicGone");

@@ -4,7 +4,7 @@
 // from Teams' events; storing them, and who did it for the audit log, is decided here.
 import type { TeamsConversationReference, TeamsRemovalScope } from "../../storage/teams-installations.ts";
 import type { Actor } from "../../storage/store.ts";
-import type { CommandContext, RequestIdentity, Services } from "../context.ts";
+import type { RequestContext, RequestIdentity, Services } from "../context.ts";
 
 export type { TeamsConversationReference, TeamsRemovalScope };
 
@@ -29,7 +29,7 @@ export async function recordRemoval(services: Services, scope: TeamsRemovalScope
  * the team later also stops the clinic channels connected there. A stranger's message stores
  * nothing at all (issue 20): the channel is recorded by its members.
  */
-export async function rememberTeamChannel(ctx: CommandContext, reference: TeamsConversationReference): Promise<void> {
+export async function rememberTeamChannel(ctx: RequestContext, reference: TeamsConversationReference): Promise<void> {
   if (ctx.isStranger || !reference.teamId) return;
   await ctx.store.teamsInstallations.recordSeen(reference, { platform: "teams", workspaceId: ctx.workspaceId, memberId: ctx.member.id }, ctx.clock.now());
 }

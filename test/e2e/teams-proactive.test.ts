@@ -3,7 +3,7 @@
 // when the bot is installed in or removed from a team.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCommandContext } from "../../commands/context.ts";
+import { buildRequestContext, chooseClinic } from "../../commands/context.ts";
 import { showAgenda } from "../../commands/meeting-flags/show-agenda.ts";
 import { ChannelGoneError, type ChannelPoster, type ChannelTarget } from "../../commands/ports.ts";
 import type { MessageReply } from "../../commands/reply.ts";
@@ -61,8 +61,10 @@ describe("posting to a Teams channel", () => {
   it("posts the agenda, whose Discussed buttons then update the channel's message for everyone", async () => {
     await h.say("ips participant add P-017");
     await h.say("ips flag P-017 wants to increase hours");
-    const ctx = await buildCommandContext(h.bot.services, { platform: "teams", workspaceId: TENANT_ID, platformUserId: SPECIALIST.aadObjectId, displayName: SPECIALIST.name });
-    const { messageId } = await poster.post(target, await showAgenda(ctx));
+    const request = await buildRequestContext(h.bot.services, { platform: "teams", workspaceId: TENANT_ID, platformUserId: SPECIALIST.aadObjectId, displayName: SPECIALIST.name });
+    const choice = chooseClinic(request);
+    if (!choice.ok) throw choice.refusal;
+    const { messageId } = await poster.post(target, await showAgenda(choice.ctx));
     const card = cardsOf(postsTo(CHANNEL_ID).at(-1)!)[0]!;
     expect(cardText(card)).toContain("P-017: wants to increase hours");
     const button = card.body.flatMap((element: any) => element.items ?? []).find((item: any) => item.type === "ActionSet").actions[0];

@@ -1,7 +1,7 @@
 // The Home tab shows the viewer's own week; it is published when opened and after each change
 // the viewer makes (commands, buttons, forms).
 import type { AllMiddlewareArgs, App } from "@slack/bolt";
-import type { CommandContext, Services } from "../../../commands/context.ts";
+import type { RequestContext, Services } from "../../../commands/context.ts";
 import { runHomeTab } from "../../../commands/dispatch.ts";
 import { contextFromInteraction } from "../identity.ts";
 import { renderMessage } from "../render-blocks.ts";
@@ -15,7 +15,7 @@ const HOME_BLOCK_LIMIT = 100;
 // only they can be looking at a drawn tab that a change would make stale: redrawing for everyone
 // after every command would double the work of each command for people who never look.
 const homeViewers = new Set<string>();
-const viewerKey = (ctx: CommandContext) => `${ctx.workspaceId}:${ctx.member.platformUserId}`;
+const viewerKey = (ctx: RequestContext) => `${ctx.workspaceId}:${ctx.member.platformUserId}`;
 
 export function registerHomeTab(app: App, services: Services): void {
   app.event("app_home_opened", async ({ event, body, client }) => {
@@ -28,11 +28,11 @@ export function registerHomeTab(app: App, services: Services): void {
 }
 
 /** Redraws the member's Home tab after a change they made, if they have been looking at it. */
-export async function refreshHomeAfterChange(client: WebClient, services: Services, ctx: CommandContext): Promise<void> {
+export async function refreshHomeAfterChange(client: WebClient, services: Services, ctx: RequestContext): Promise<void> {
   if (homeViewers.has(viewerKey(ctx))) await refreshHomeFor(client, services, ctx);
 }
 
-export async function refreshHomeFor(client: WebClient, services: Services, ctx: CommandContext): Promise<void> {
+export async function refreshHomeFor(client: WebClient, services: Services, ctx: RequestContext): Promise<void> {
   try {
     const reply = await runHomeTab(ctx);
     const { blocks } = renderMessage(reply);
