@@ -9,6 +9,9 @@ import type { SlackUser } from "../support/slack-requests.ts";
 import { ADMIN as TEAMS_ADMIN, COLLEAGUE as TEAMS_COLLEAGUE, SPECIALIST as TEAMS_SPECIALIST, type TeamsUser } from "../support/teams-activities.ts";
 import { cardsOf, repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import type { ConnectorCall } from "../support/fake-bot-connector.ts";
+import { queryAll } from "../support/database-copy.ts";
+import { lastDirectMessage } from "../support/slack-buttons.ts";
+import { randomUUID } from "node:crypto";
 
 const clock = fixedClock("2026-11-18T10:00:00Z");
 
@@ -142,6 +145,17 @@ describe("typed text shown to others in Slack", () => {
     expect(String(posts[0]!.body.text)).toContain(asSlackSends(`Nord ${payload}`));
   });
 
+  it.each(TABLE)("shows %s in a fidelity note as typed, on the item card", async (_what, payload) => {
+    const reviewId = await openReview(h.databaseFile, () => h.command(`fidelity start clinic:"Clinic"`));
+    const metadata = JSON.stringify({ channelId: "C0TEST", hidden: { target: `${reviewId}:caseload` } });
+    const saved = await h.submitView("fidelity-note", { note: { note: { type: "plain_text_input", value: payload } } }, { metadata });
+    expect(saved.status).toBe(200);
+    await h.command(`fidelity resume clinic:"Clinic"`);
+    const card = lastDirectMessage(h, SPECIALIST);
+    expectSlackInert([card]);
+    expect(messageText(card)).toContain(payload);
+  });
+
   it.each(TABLE)("shows %s in a display name as typed, in another member's agenda", async (_what, payload) => {
     const user = named(payload);
     await h.grant(user, "team");
@@ -201,6 +215,16 @@ describe("typed text shown to others in Teams", () => {
     await h.mention("ips channel disconnect", TEAMS_ADMIN);
   });
 
+  it.each(TABLE)("shows %s in a fidelity note as typed, on the item card", async (_what, payload) => {
+    const reviewId = await openReview(h.databaseFile, () => h.say(`ips fidelity start clinic:"Clinic"`));
+    const data = { formId: "fidelity-note", hidden: { target: `${reviewId}:caseload` }, submissionId: randomUUID(), "field.note": payload };
+    const saved = await h.execute("form:fidelity-note", data);
+    expectTeamsInert([saved.body]);
+    const resumed = await h.say(`ips fidelity resume clinic:"Clinic"`);
+    expectTeamsInert(teamsBodies(resumed.calls));
+    expect(repliesText(resumed.calls)).toContain(`Note: ${payload}`);
+  });
+
   it.each(TABLE)("shows %s in a display name as typed, in another member's agenda", async (_what, payload) => {
     const user = named(payload);
     await h.grant(user, "team");
@@ -211,6 +235,13 @@ describe("typed text shown to others in Teams", () => {
     await h.say("ips unflag P-017");
   });
 });
+
+/** The open fidelity review's id, starting one when none is open. */
+async function openReview(databaseFile: string, start: () => Promise<unknown>): Promise<number> {
+  const open = () => queryAll(databaseFile, "SELECT id FROM FidelityReview WHERE status = 'open'")[0]?.id as number | undefined;
+  if (open() === undefined) await start();
+  return open()!;
+}
 
 function hash(text: string): number {
   let value = 0;
