@@ -222,7 +222,7 @@ export function clinicLocale(clinic: ClinicRecord | undefined, fallback: Locale)
 }
 
 export function actorOf(ctx: RequestContext): Actor {
-  return { platform: ctx.platform, workspaceId: ctx.workspaceId, memberId: ctx.member.id };
+  return { platform: ctx.platform, workspaceId: ctx.workspaceId, memberId: ctx.member.id, platformUserId: ctx.member.platformUserId };
 }
 
 /** Today in the clinic's time zone. */

@@ -20,10 +20,11 @@ export async function disconnectChannelsIn(tx: Prisma.TransactionClient, where: 
   });
   for (const channel of connected) {
     await tx.clinicChannel.update({ where: { id: channel.id }, data: { disconnectedAt: at, disconnectedReason: reason, activeKey: null } });
-    await appendAuditEvent(tx, actor, at, "clinic-channel.disconnected", { type: "clinic-channel", id: channel.id }, {
+    // The reason stays on the channel row; the event says only that the platform removed the bot.
+    await appendAuditEvent(tx, actor, at, "clinic-channel.disconnected", { type: "clinic-channel", id: channel.id, clinicId: channel.clinicId }, {
       clinicId: channel.clinicId,
       channelId: channel.channelId,
-      reason,
+      cause: "bot-removed",
     });
   }
   return connected.length;

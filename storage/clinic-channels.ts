@@ -1,4 +1,4 @@
-import { appendAuditEvent } from "./audit.ts";
+import { appendAuditEvent, SYSTEM_ACTOR } from "./audit.ts";
 import { clinicColumns } from "./clinics.ts";
 import type { Db } from "./database.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
@@ -62,7 +62,7 @@ export function clinicChannelRepository(db: Db) {
           const row = await tx.clinicChannel.create({
             data: { clinicId, ...address, connectedById: actor.memberId, connectedAt: at, activeKey: activeKeyOf(address) },
           });
-          await appendAuditEvent(tx, actor, at, "clinic-channel.connected", { type: "clinic-channel", id: row.id }, { clinicId, ...address });
+          await appendAuditEvent(tx, actor, at, "clinic-channel.connected", { type: "clinic-channel", id: row.id, clinicId }, { clinicId, ...address });
         });
         return "connected";
       } catch (error) {
@@ -74,12 +74,18 @@ export function clinicChannelRepository(db: Db) {
     /** Stops posting to a channel, recording why (a person disconnected it, or the bot was removed). */
     async disconnect(channelRowId: number, reason: string, actor: Actor | null, at: Date): Promise<boolean> {
       return db.$transaction(async (tx) => {
+        const channel = await tx.clinicChannel.findUnique({ where: { id: channelRowId }, select: { clinicId: true, channelId: true } });
         const { count } = await tx.clinicChannel.updateMany({
           where: { id: channelRowId, activeKey: { not: null } },
           data: { activeKey: null, disconnectedAt: at, disconnectedReason: reason },
         });
-        if (count === 0) return false;
-        await appendAuditEvent(tx, actor ?? { platform: "system", workspaceId: "-", memberId: null }, at, "clinic-channel.disconnected", { type: "clinic-channel", id: channelRowId }, { reason });
+        if (count === 0 || !channel) return false;
+        // The reason (free text) stays on the channel row; the event says who: a member, or the system.
+        await appendAuditEvent(tx, actor ?? SYSTEM_ACTOR, at, "clinic-channel.disconnected", { type: "clinic-channel", id: channelRowId, clinicId: channel.clinicId }, {
+          clinicId: channel.clinicId,
+          channelId: channel.channelId,
+          cause: actor ? "member" : "bot-removed",
+        });
         return true;
       });
     },

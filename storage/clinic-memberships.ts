@@ -53,7 +53,7 @@ export function clinicMembershipRepository(db: Db) {
         const before = await tx.clinicMembership.findUnique({ where: { clinicId_memberId: { clinicId, memberId } } });
         if (before?.role === role) return "unchanged";
         await tx.clinicMembership.upsert({ where: { clinicId_memberId: { clinicId, memberId } }, create: { clinicId, memberId, role }, update: { role } });
-        await appendAuditEvent(tx, actor, at, "clinic-membership.role-set", { type: "member", id: memberId }, { clinicId, from: before?.role ?? null, to: role });
+        await appendAuditEvent(tx, actor, at, "clinic-membership.role-set", { type: "member", id: memberId, clinicId }, { clinicId, role: { from: before?.role ?? null, to: role } });
         return "set";
       });
     },
@@ -64,7 +64,7 @@ export function clinicMembershipRepository(db: Db) {
         const before = await tx.clinicMembership.findUnique({ where: { clinicId_memberId: { clinicId, memberId } } });
         if (!before) return "not-member";
         await tx.clinicMembership.delete({ where: { id: before.id } });
-        await appendAuditEvent(tx, actor, at, "clinic-membership.removed", { type: "member", id: memberId }, { clinicId, role: before.role });
+        await appendAuditEvent(tx, actor, at, "clinic-membership.removed", { type: "member", id: memberId, clinicId }, { clinicId, role: { from: before.role, to: null } });
         return "removed";
       });
     },

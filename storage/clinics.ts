@@ -55,10 +55,10 @@ export function clinicRepository(db: Db) {
     async create(name: string, actor: Actor, at: Date, creatorRole?: ClinicRole): Promise<ClinicRecord> {
       return db.$transaction(async (tx) => {
         const clinic = await tx.clinic.create({ data: { name, platform: actor.platform, workspaceId: actor.workspaceId }, select: clinicColumns });
-        await appendAuditEvent(tx, actor, at, "clinic.created", { type: "clinic", id: clinic.id }, { name });
+        await appendAuditEvent(tx, actor, at, "clinic.created", { type: "clinic", id: clinic.id, clinicId: clinic.id }, { platform: clinic.platform, workspaceId: clinic.workspaceId });
         if (creatorRole) {
           await tx.clinicMembership.create({ data: { clinicId: clinic.id, memberId: actor.memberId, role: creatorRole } });
-          await appendAuditEvent(tx, actor, at, "clinic-membership.role-set", { type: "member", id: actor.memberId }, { clinicId: clinic.id, from: null, to: creatorRole });
+          await appendAuditEvent(tx, actor, at, "clinic-membership.role-set", { type: "member", id: actor.memberId, clinicId: clinic.id }, { clinicId: clinic.id, role: { from: null, to: creatorRole } });
         }
         return clinic;
       });
@@ -66,8 +66,13 @@ export function clinicRepository(db: Db) {
 
     async updateSettings(clinicId: number, settings: ClinicSettings, actor: Actor, at: Date): Promise<ClinicRecord> {
       return db.$transaction(async (tx) => {
+        const before = await tx.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: clinicColumns });
         const clinic = await tx.clinic.update({ where: { id: clinicId }, data: settings, select: clinicColumns });
-        await appendAuditEvent(tx, actor, at, "clinic.settings-changed", { type: "clinic", id: clinicId }, { ...settings });
+        // Old and new value of each setting that changed; saving the same settings is no change.
+        const changed = Object.fromEntries(
+          (Object.keys(settings) as (keyof ClinicSettings)[]).filter((key) => before[key] !== clinic[key]).map((key) => [key, { from: before[key], to: clinic[key] }]),
+        );
+        if (Object.keys(changed).length > 0) await appendAuditEvent(tx, actor, at, "clinic.settings-changed", { type: "clinic", id: clinicId, clinicId }, changed);
         return clinic;
       });
     },

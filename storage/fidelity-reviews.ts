@@ -45,7 +45,7 @@ export function fidelityReviewRepository(db: Db) {
             data: { ...review, startedById: actor.memberId, status: "open", startedAt: at, updatedAt: at, openFor: review.clinicId },
             include: withAnswers,
           });
-          await appendAuditEvent(tx, actor, at, "fidelity-review.started", { type: "fidelity-review", id: created.id }, {
+          await appendAuditEvent(tx, actor, at, "fidelity-review.started", { type: "fidelity-review", id: created.id, clinicId: review.clinicId }, {
             periodMonths: review.periodMonths,
             periodFrom: review.periodFrom,
             periodTo: review.periodTo,
@@ -98,21 +98,24 @@ export function fidelityReviewRepository(db: Db) {
         answers.push({ ...(existing ?? { note: null }), ...answer, skipped, answeredAt: at });
         const next = decide({ ...review, answers });
         if (sameAnswer && next.currentIndex === review.currentIndex && !next.complete) return false;
-        if (!sameAnswer) {
-          const values = { score: answer.score, skipped, suggestedScore: answer.suggestedScore, evidence: answer.evidence, answeredById: actor.memberId, answeredAt: at };
-          await tx.fidelityItemAnswer.upsert({
-            where: { reviewId_itemKey: { reviewId, itemKey: answer.itemKey } },
-            create: { reviewId, itemKey: answer.itemKey, ...values },
-            update: values,
-          });
-          await appendAuditEvent(tx, actor, at, skipped ? "fidelity-review.item-skipped" : "fidelity-review.item-scored", { type: "fidelity-review", id: reviewId }, {
-            itemKey: answer.itemKey,
-            score: answer.score,
-            previousScore: existing?.score ?? null,
-            suggestedScore: answer.suggestedScore,
-          });
+        const moved = await moveOrComplete(tx, review, next, at);
+        if (sameAnswer) {
+          await appendAuditEvent(tx, actor, at, moved.completed ? "fidelity-review.completed" : "fidelity-review.moved", reviewEntity(review), moved.details);
+          return true;
         }
-        await moveOrComplete(tx, review, next, actor, at);
+        const values = { score: answer.score, skipped, suggestedScore: answer.suggestedScore, evidence: answer.evidence, answeredById: actor.memberId, answeredAt: at };
+        await tx.fidelityItemAnswer.upsert({
+          where: { reviewId_itemKey: { reviewId, itemKey: answer.itemKey } },
+          create: { reviewId, itemKey: answer.itemKey, ...values },
+          update: values,
+        });
+        // One event for the answer, the move it makes and whether it completes the review.
+        await appendAuditEvent(tx, actor, at, skipped ? "fidelity-review.item-skipped" : "fidelity-review.item-scored", reviewEntity(review), {
+          itemKey: answer.itemKey,
+          score: { from: existing?.score ?? null, to: answer.score },
+          suggestedScore: answer.suggestedScore,
+          ...moved.details,
+        });
         return true;
       });
     },
@@ -121,7 +124,8 @@ export function fidelityReviewRepository(db: Db) {
     async moveTo(reviewId: number, clinicId: number, currentIndex: number, actor: Actor, at: Date) {
       return changeOpen(reviewId, clinicId, async (tx, review) => {
         if (review.currentIndex === currentIndex) return false;
-        await moveOrComplete(tx, review, { currentIndex, complete: false }, actor, at);
+        const moved = await moveOrComplete(tx, review, { currentIndex, complete: false }, at);
+        await appendAuditEvent(tx, actor, at, "fidelity-review.moved", reviewEntity(review), moved.details);
         return true;
       });
     },
@@ -137,16 +141,17 @@ export function fidelityReviewRepository(db: Db) {
           update: { note },
         });
         await tx.fidelityReview.update({ where: { id: reviewId }, data: { updatedAt: at } });
-        await appendAuditEvent(tx, actor, at, "fidelity-review.note-saved", { type: "fidelity-review", id: reviewId }, { itemKey, note });
+        // The note stays on the answer, where an erasure reaches it.
+        await appendAuditEvent(tx, actor, at, note === null ? "fidelity-review.note-removed" : "fidelity-review.note-saved", reviewEntity(review), { itemKey });
         return true;
       });
     },
 
     /** Abandons the review (it is kept, marked abandoned). */
     async abandon(reviewId: number, clinicId: number, actor: Actor, at: Date) {
-      return changeOpen(reviewId, clinicId, async (tx) => {
+      return changeOpen(reviewId, clinicId, async (tx, review) => {
         await tx.fidelityReview.update({ where: { id: reviewId }, data: { status: "abandoned", abandonedAt: at, updatedAt: at, openFor: null } });
-        await appendAuditEvent(tx, actor, at, "fidelity-review.abandoned", { type: "fidelity-review", id: reviewId }, {});
+        await appendAuditEvent(tx, actor, at, "fidelity-review.abandoned", reviewEntity(review), {});
         return true;
       });
     },
@@ -154,27 +159,26 @@ export function fidelityReviewRepository(db: Db) {
     /** Records that a summary (aggregates only) was posted to a clinic channel. */
     async summaryPosted(reviewId: number, channelId: number, messageId: string, actor: Actor, at: Date): Promise<void> {
       await db.$transaction(async (tx) => {
-        await appendAuditEvent(tx, actor, at, "fidelity-review.summary-posted", { type: "fidelity-review", id: reviewId }, { clinicChannelId: channelId, messageId });
+        const review = await tx.fidelityReview.findUniqueOrThrow({ where: { id: reviewId }, select: { id: true, clinicId: true } });
+        await appendAuditEvent(tx, actor, at, "fidelity-review.summary-posted", reviewEntity(review), { clinicChannelId: channelId, messageId });
       });
     },
   };
 }
 
-async function moveOrComplete(tx: Prisma.TransactionClient, review: FidelityReviewRecord, next: NextStep, actor: Actor, at: Date): Promise<void> {
+const reviewEntity = (review: { id: number; clinicId: number }) => ({ type: "fidelity-review", id: review.id, clinicId: review.clinicId });
+
+/** Moves the review to its next item or completes it; says what moved, for the one audit event of the change. */
+async function moveOrComplete(tx: Prisma.TransactionClient, review: FidelityReviewRecord, next: NextStep, at: Date) {
   if (next.complete) {
     await tx.fidelityReview.update({
       where: { id: review.id },
       data: { currentIndex: next.currentIndex, status: "completed", completedAt: at, updatedAt: at, openFor: null },
     });
-    await appendAuditEvent(tx, actor, at, "fidelity-review.completed", { type: "fidelity-review", id: review.id }, {});
-    return;
+  } else {
+    await tx.fidelityReview.update({ where: { id: review.id }, data: { currentIndex: next.currentIndex, updatedAt: at } });
   }
-  await tx.fidelityReview.update({ where: { id: review.id }, data: { currentIndex: next.currentIndex, updatedAt: at } });
-  if (next.currentIndex === review.currentIndex) return;
-  await appendAuditEvent(tx, actor, at, "fidelity-review.moved", { type: "fidelity-review", id: review.id }, {
-    from: review.currentIndex,
-    to: next.currentIndex,
-  });
+  return { completed: next.complete, details: { position: { from: review.currentIndex, to: next.currentIndex }, completed: next.complete } };
 }
 
 function toReview(row: ReviewRow): FidelityReviewRecord {

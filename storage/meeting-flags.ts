@@ -17,9 +17,9 @@ export function meetingFlagRepository(db: Db) {
           const stored = await tx.meetingFlag.create({
             data: { ...flag, flaggedById: actor.memberId, flaggedAt: at, openFor: flag.participantId },
           });
-          await appendAuditEvent(tx, actor, at, "meeting-flag.opened", { type: "meeting-flag", id: stored.id }, {
+          // The reason stays on the flag, where an erasure reaches it.
+          await appendAuditEvent(tx, actor, at, "meeting-flag.opened", { type: "meeting-flag", id: stored.id, clinicId: flag.clinicId }, {
             participantId: flag.participantId,
-            reason: flag.reason,
           });
         });
         return "opened";
@@ -65,8 +65,9 @@ export function meetingFlagRepository(db: Db) {
           data: { closedAt: at, closedById: actor.memberId, outcomeNote: outcomeNote ?? null, openFor: null },
         });
         if (count === 0) return { outcome: "already-closed", closedByName: flag.closedBy?.displayName ?? "" };
-        await appendAuditEvent(tx, actor, at, "meeting-flag.closed", { type: "meeting-flag", id: flagId }, {
-          outcomeNote: outcomeNote ?? null,
+        await appendAuditEvent(tx, actor, at, "meeting-flag.closed", { type: "meeting-flag", id: flagId, clinicId }, {
+          participantId: flag.participantId,
+          withOutcomeNote: Boolean(outcomeNote),
         });
         return { outcome: "closed", participantCode: flag.participant.code };
       });

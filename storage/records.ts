@@ -4,6 +4,8 @@ export interface Actor {
   platform: string;
   workspaceId: string;
   memberId: number;
+  /** The platform's id of the member (Slack user id, Entra object id), kept in the audit log beside the member id. */
+  platformUserId?: string;
 }
 
 export interface ClinicSettings {

@@ -1,7 +1,7 @@
 // Claims on scheduled posts. A digest (channel, ISO week) or an agenda (channel, meeting day) is
 // claimed with a unique row before anything is sent, so restarts, retries and several bot
 // processes sharing the database post it at most once.
-import { appendAuditEvent } from "./audit.ts";
+import { appendAuditEvent, SYSTEM_ACTOR } from "./audit.ts";
 import type { Db } from "./database.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
 
@@ -16,7 +16,6 @@ export interface PostSlot {
 /** A claim left "claimed" this long is taken to belong to a process that died mid-post. */
 export const STALE_CLAIM_MS = 10 * 60_000;
 
-const system = { platform: "system", workspaceId: "-", memberId: null } as const;
 
 export function scheduledPostRepository(db: Db) {
   const where = (slot: PostSlot) => ({ kind_channelId_slot: { kind: slot.kind, channelId: slot.channelId, slot: slot.slot } });
@@ -48,7 +47,8 @@ export function scheduledPostRepository(db: Db) {
     async markPosted(id: number, messageId: string, now: Date): Promise<void> {
       await db.$transaction(async (tx) => {
         const row = await tx.scheduledPost.update({ where: { id }, data: { status: "posted", messageId, postedAt: now, lastError: null, nextAttemptAt: null } });
-        await appendAuditEvent(tx, system, now, `${row.kind}.posted`, { type: "scheduled-post", id }, { channelId: row.channelId, slot: row.slot, messageId });
+        const channel = await tx.clinicChannel.findUnique({ where: { id: row.channelId }, select: { clinicId: true } });
+        await appendAuditEvent(tx, SYSTEM_ACTOR, now, `${row.kind}.posted`, { type: "scheduled-post", id, clinicId: channel?.clinicId ?? null }, { channelId: row.channelId, slot: row.slot, messageId });
       });
     },
 

@@ -33,7 +33,7 @@ export function teamsInstallationRepository(db: Db) {
         create: { ...reference, installedAt: at },
         update: { ...rest, installedAt: at, removedAt: null, removedReason: null },
       });
-      await appendAuditEvent(tx, actor, at, action, { type: "teams-installation", id: stored.id }, { ...reference });
+      await appendAuditEvent(tx, actor, at, action, { type: "teams-installation", id: stored.id, clinicId: null }, { ...reference });
     });
   }
 
@@ -63,7 +63,7 @@ export function teamsInstallationRepository(db: Db) {
         const installations = await tx.teamsInstallation.findMany({ where: { ...where, removedAt: null } });
         for (const installation of installations) {
           await tx.teamsInstallation.update({ where: { id: installation.id }, data: { removedAt: at, removedReason: reason } });
-          await appendAuditEvent(tx, actor, at, "teams-installation.removed", { type: "teams-installation", id: installation.id }, { reason });
+          await appendAuditEvent(tx, actor, at, "teams-installation.removed", { type: "teams-installation", id: installation.id, clinicId: null }, { cause: reason });
         }
         // A team's General channel has the team's id as its conversation id.
         const channelIds = new Set(installations.map((installation) => installation.conversationId));

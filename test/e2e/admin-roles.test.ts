@@ -34,7 +34,7 @@ describe("giving roles in Slack", () => {
     expect(messageText(reply)).toContain("nora.new is now employment specialist in Clinic.");
     expect(JSON.stringify(reply.body.blocks)).toContain(`<@${NEWCOMER.id}>`);
     expect(roles()).toContainEqual({ user: NEWCOMER.id, name: "nora.new", role: "specialist" });
-    expect(roleEvents().at(-1)).toEqual({ clinicId: 1, from: null, to: "specialist" });
+    expect(roleEvents().at(-1)).toEqual({ clinicId: 1, role: { from: null, to: "specialist" } });
     expect(messageText(await h.command("participant add P-100", NEWCOMER, "D0NORA"))).toContain("Enrolled `P-100` on your caseload");
   });
 
@@ -84,7 +84,7 @@ describe("giving roles in Slack", () => {
 
     expect(messageText(await h.command(`admin remove ${mention(NEWCOMER)}`, ADMIN, "D0ADMIN"))).toContain("nora.new is no longer a member of Clinic.");
     expect(roles().map((row) => row.user)).not.toContain(NEWCOMER.id);
-    expect(roleEvents().at(-1)).toEqual({ clinicId: 1, role: "specialist" });
+    expect(roleEvents().at(-1)).toEqual({ clinicId: 1, role: { from: "specialist", to: null } });
     const gone = await expectNothingStored(h, () => h.command("caseload", NEWCOMER, "D0NORA"));
     expect(messageText(gone)).toContain("You are not a member of an IPS team in ipsbot yet");
   });

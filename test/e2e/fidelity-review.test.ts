@@ -172,7 +172,7 @@ describe("fidelity self-check", () => {
     ]);
     // One audit event per change: the concurrent double click wrote one, the change to 4 another.
     const scored = queryAll(h.databaseFile, "SELECT details FROM AuditEvent WHERE action = 'fidelity-review.item-scored' AND details LIKE '%individualized_followalong%'");
-    expect(scored.map((row) => JSON.parse(String(row.details)).score)).toEqual([3, 4]);
+    expect(scored.map((row) => JSON.parse(String(row.details)).score)).toEqual([{ from: null, to: 3 }, { from: 3, to: 4 }]);
   });
 
   it("goes back to the previous item, showing its answer", async () => {
@@ -267,12 +267,13 @@ describe("fidelity self-check", () => {
       stored.map((row) => ({ caseload: 5, rapid_search: 5, employer_contact_frequency: 1, job_type_diversity: 5, employer_diversity: 3, competitive_jobs: 3 })[row.itemKey as string] ?? null),
     );
     const audit = queryAll(h.databaseFile, "SELECT action, COUNT(*) AS n FROM AuditEvent WHERE entityType = 'fidelity-review' AND entityId = ? GROUP BY action ORDER BY action", String(review.id));
+    // One event per click: each score carries the move it made, the last one the completion.
     expect(audit).toEqual([
-      { action: "fidelity-review.completed", n: 1 },
       { action: "fidelity-review.item-scored", n: 25 },
-      { action: "fidelity-review.moved", n: 24 },
       { action: "fidelity-review.started", n: 1 },
     ]);
+    const last = queryAll(h.databaseFile, "SELECT details FROM AuditEvent WHERE entityType = 'fidelity-review' AND entityId = ? ORDER BY id DESC LIMIT 1", String(review.id));
+    expect(JSON.parse(String(last[0]!.details))).toMatchObject({ position: { from: 24, to: 25 }, completed: true });
   });
 
   it("asks for a connected channel before posting the summary, then posts aggregates only", async () => {

@@ -91,8 +91,10 @@ describe("migrations 0011 and 0012: clinics belong to a workspace, roles from a 
       "clinic.workspace-assigned 4",
       "clinic-membership.removed 3",
       "clinic-membership.removed 2",
+      // Migration 0014 turns 0011's sentences into words (issue 23), and records that it did.
+      "audit.free-text-removed *",
     ]);
-    expect(JSON.parse(String(events[4]!.details))).toEqual({ clinicId: 1, role: "specialist", reason: "member of another workspace", by: "migration 0011_clinic_workspaces" });
+    expect(JSON.parse(String(events[4]!.details))).toEqual({ clinicId: 1, role: "specialist", cause: "other-workspace", by: "migration-0011" });
     expect(events[4]).toMatchObject({ platform: "slack", workspaceId: "T2" });
   });
 

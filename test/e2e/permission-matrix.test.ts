@@ -118,6 +118,24 @@ const MATRIX: Record<string, { request: Request; allowed: Insider[] }> = {
   "fidelity-note": { request: { kind: "form", formId: "fidelity-note", values: { note: "discussed in supervision" }, hidden: (s) => ({ reviewId: String(s.reviewId), itemKey: "caseload" }) }, allowed: SUPERVISOR },
 };
 
+/** Bookkeeping that is not a change of the clinic's data: delivery keys, and the member's name kept current. */
+const BOOKKEEPING = new Set(["AuditEvent", "Delivery", "Member"]);
+/** Acts whose only record is their audit event: a summary posted to the channel changes no table. */
+const RECORDED_BY_AUDIT_ALONE = new Set(["fidelity.post-summary"]);
+
+/**
+ * A request that changed the clinic's data wrote exactly one audit event (a post to each of the
+ * clinic's channels is one change each); one that changed nothing wrote none. A new command that
+ * changes data without an audit event fails here, since every registry entry has a row.
+ */
+function expectOneAuditEventPerChange(name: string, before: Record<string, unknown[]>, after: Record<string, unknown[]>) {
+  const changed = Object.keys(after).some((table) => !BOOKKEEPING.has(table) && JSON.stringify(after[table]) !== JSON.stringify(before[table]));
+  const posts = (after.ScheduledPost?.length ?? 0) - (before.ScheduledPost?.length ?? 0);
+  const events = (after.AuditEvent?.length ?? 0) - (before.AuditEvent?.length ?? 0);
+  const expected = changed ? Math.max(1, posts) : RECORDED_BY_AUDIT_ALONE.has(name) ? 1 : 0;
+  expect({ name, changed, events }).toEqual({ name, changed, events: expected });
+}
+
 /** The answers that mean "not allowed", whatever was asked. */
 const REFUSALS = [
   /You are not a member of an IPS team in ipsbot yet/,
@@ -230,6 +248,7 @@ describe("permission matrix", () => {
     outcomes.push(`${name}\t${actor}\t${allowed ? "allowed" : "refused"}`);
     if (allowed) {
       expect(isRefusal(text), text).toBe(false);
+      expectOneAuditEventPerChange(name, before, h.tables());
       return;
     }
     expect(isRefusal(text), text).toBe(true);

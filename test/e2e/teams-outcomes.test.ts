@@ -392,7 +392,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
         ["agenda", "2026-11-24", "posted"],
       ]);
       const audit = queryAll(h.databaseFile, "SELECT details FROM AuditEvent WHERE action = 'clinic-channel.disconnected' ORDER BY id").map((row) => JSON.parse(String(row.details)));
-      expect(audit.at(-1)).toEqual({ clinicId: expect.any(Number), channelId: CHANNEL_ID, reason: "bot-removed" });
+      expect(audit.at(-1)).toEqual({ clinicId: expect.any(Number), channelId: CHANNEL_ID, cause: "bot-removed" });
     });
 
     it("answers digest post for the disconnected clinic that it has no channel, and stores nothing", async () => {

@@ -207,8 +207,8 @@ describe("installing and removing the Teams bot", () => {
     ]);
     expect(audit("teams-installation.removed")).toHaveLength(2);
     expect(audit("clinic-channel.disconnected").map((row) => JSON.parse(String(row.details)))).toEqual([
-      { clinicId: 1, channelId: CHANNEL_ID, reason: "bot-removed" },
-      { clinicId: 1, channelId: TEAM_ID, reason: "bot-removed" },
+      { clinicId: 1, channelId: CHANNEL_ID, cause: "bot-removed" },
+      { clinicId: 1, channelId: TEAM_ID, cause: "bot-removed" },
     ]);
   });
 

@@ -1,5 +1,6 @@
 // Starts the real bot (real Bolt receiver, real SQLite) against a fake Slack Web API and gives
 // tests a way to speak to it as Slack would.
+import { expectAuditWithoutFreeText } from "./audit-scan.ts";
 import { randomUUID } from "node:crypto";
 import { systemClock, type Clock, type Logger } from "../../commands/context.ts";
 import type { ClinicRole } from "../../storage/store.ts";
@@ -128,6 +129,7 @@ export async function startHarness(
     async stop() {
       await bot.stop();
       await slack.close();
+      expectAuditWithoutFreeText(databaseFile);
     },
   };
   return harness;

@@ -1,6 +1,7 @@
 // Starts the real bot (real teams-ai Application and botbuilder adapter, real SQLite) with
 // Teams on, and an in-test fake Bot Connector as every activity's serviceUrl. Tests POST
 // activities to /api/messages as Teams does and read what the bot sent back to the connector.
+import { expectAuditWithoutFreeText } from "./audit-scan.ts";
 import { systemClock, type Clock, type Logger } from "../../commands/context.ts";
 import type { ClinicRole } from "../../storage/store.ts";
 import { seedClinicMembers } from "./seed-roles.ts";
@@ -115,6 +116,7 @@ export async function startTeamsHarness(
     async stop() {
       await bot.stop();
       await connector.close();
+      expectAuditWithoutFreeText(databaseFile);
     },
   };
 }
