@@ -27,7 +27,9 @@ export type Permission =
   /** members and roles */
   | "members"
   /** creating a clinic: an admin's act, not tied to one clinic */
-  | "create-clinic";
+  | "create-clinic"
+  /** reading the clinic's audit log */
+  | "audit";
 
 /** Permissions not tied to one clinic: their use cases run on the request, before any clinic is chosen. */
 export const WORKSPACE_PERMISSIONS = ["anyone", "create-clinic"] as const;
@@ -40,8 +42,8 @@ export const isWorkspacePermission = (permission: Permission): permission is Wor
 export const ROLE_PERMISSIONS: Readonly<Record<ClinicRole, readonly Permission[]>> = {
   specialist: ["anyone", "caseload", "participant-work", "flag", "team-view"],
   team: ["anyone", "flag", "team-view"],
-  supervisor: ["anyone", "caseload", "participant-work", "flag", "team-view", "supervise", "channels", "members"],
-  admin: ["anyone", "channels", "members", "create-clinic"],
+  supervisor: ["anyone", "caseload", "participant-work", "flag", "team-view", "supervise", "channels", "members", "audit"],
+  admin: ["anyone", "channels", "members", "create-clinic", "audit"],
 };
 
 /** Roles a supervisor may give and take away in their own clinic; the others only an admin. */

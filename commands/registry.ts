@@ -17,6 +17,7 @@ import { enrollParticipantCommand } from "./participants/enroll-participant.ts";
 import { showCaseloadCommand } from "./participants/show-caseload.ts";
 import { transferParticipantCommand } from "./participants/transfer-participant.ts";
 import { giveRoleCommand, listMembersCommand, removeMemberCommand } from "./members/admin-commands.ts";
+import { moreAuditAction, showAuditCommand } from "./audit/show-audit.ts";
 import { commandReference } from "./neutral-text.ts";
 import { ephemeral, type Block, type MessageReply } from "./reply.ts";
 import { answerItemAction, backAction, scoreSkippedAction } from "./fidelity/answer-item.ts";
@@ -64,6 +65,7 @@ export const commandRegistry: readonly CommandSpec[] = [
   giveRoleCommand,
   removeMemberCommand,
   listMembersCommand,
+  showAuditCommand,
 ];
 
 export const actionRegistry: readonly ActionSpec[] = [
@@ -77,6 +79,7 @@ export const actionRegistry: readonly ActionSpec[] = [
   scoreSkippedAction,
   resumeReviewAction,
   postSummaryAction,
+  moreAuditAction,
 ];
 
 export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm, clinicSettingsForm, flagOutcomeForm, noteFormSpec];

@@ -44,7 +44,7 @@ export async function appendAuditEvent(
   at: Date,
   action: string,
   /** What changed, and the clinic it belongs to (null for what belongs to no clinic, such as a Teams installation). */
-  entity: { type: string; id: number | string; clinicId: number | null },
+  entity: { type: string; id: number | string; clinicId: number | null; participantId?: number | null },
   details: AuditDetails,
 ): Promise<void> {
   checkAuditDetails(action, details);
@@ -56,6 +56,7 @@ export async function appendAuditEvent(
       actorMemberId: actor.memberId,
       actorPlatformUserId: "platformUserId" in actor ? (actor.platformUserId ?? null) : null,
       clinicId: entity.clinicId,
+      participantId: entity.participantId ?? null,
       action,
       entityType: entity.type,
       entityId: String(entity.id),

@@ -26,7 +26,7 @@ export function employerContactRepository(db: Db) {
         await db.$transaction(async (tx) => {
           const employer = await upsertEmployer(tx, clinicId, employerName, employerKey);
           const stored = await tx.employerContact.create({ data: { ...rest, clinicId, employerId: employer.id } });
-          await appendAuditEvent(tx, actor, at, "employer-contact.logged", { type: "employer-contact", id: stored.id, clinicId }, {
+          await appendAuditEvent(tx, actor, at, "employer-contact.logged", { type: "employer-contact", id: stored.id, clinicId, participantId: stored.participantId }, {
             employerId: employer.id,
             participantId: stored.participantId,
             contactType: stored.contactType,

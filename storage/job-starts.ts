@@ -48,7 +48,7 @@ export function jobStartRepository(db: Db) {
           await tx.participantStatusChange.create({
             data: { participantId: participant.id, status, effectiveOn: job.startedOn, recordedById: actor.memberId, recordedAt: at },
           });
-          await appendAuditEvent(tx, actor, at, "job.started", { type: "job-start", id: stored.id, clinicId }, {
+          await appendAuditEvent(tx, actor, at, "job.started", { type: "job-start", id: stored.id, clinicId, participantId: participant.id }, {
             participantId: participant.id,
             employerId: employer.id,
             jobType: job.jobType,
@@ -77,7 +77,7 @@ export function jobStartRepository(db: Db) {
         await tx.participantStatusChange.create({
           data: { participantId: participant.id, status: end.nextStatus, effectiveOn: end.endedOn, recordedById: actor.memberId, recordedAt: at },
         });
-        await appendAuditEvent(tx, actor, at, "job.ended", { type: "job-start", id: jobId, clinicId: participant.clinicId }, {
+        await appendAuditEvent(tx, actor, at, "job.ended", { type: "job-start", id: jobId, clinicId: participant.clinicId, participantId: participant.id }, {
           participantId: participant.id,
           endedOn: end.endedOn,
           endReason: end.endReason ?? null,

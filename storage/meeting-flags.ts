@@ -18,7 +18,7 @@ export function meetingFlagRepository(db: Db) {
             data: { ...flag, flaggedById: actor.memberId, flaggedAt: at, openFor: flag.participantId },
           });
           // The reason stays on the flag, where an erasure reaches it.
-          await appendAuditEvent(tx, actor, at, "meeting-flag.opened", { type: "meeting-flag", id: stored.id, clinicId: flag.clinicId }, {
+          await appendAuditEvent(tx, actor, at, "meeting-flag.opened", { type: "meeting-flag", id: stored.id, clinicId: flag.clinicId, participantId: flag.participantId }, {
             participantId: flag.participantId,
           });
         });
@@ -65,7 +65,7 @@ export function meetingFlagRepository(db: Db) {
           data: { closedAt: at, closedById: actor.memberId, outcomeNote: outcomeNote ?? null, openFor: null },
         });
         if (count === 0) return { outcome: "already-closed", closedByName: flag.closedBy?.displayName ?? "" };
-        await appendAuditEvent(tx, actor, at, "meeting-flag.closed", { type: "meeting-flag", id: flagId, clinicId }, {
+        await appendAuditEvent(tx, actor, at, "meeting-flag.closed", { type: "meeting-flag", id: flagId, clinicId, participantId: flag.participantId }, {
           participantId: flag.participantId,
           withOutcomeNote: Boolean(outcomeNote),
         });

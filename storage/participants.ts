@@ -32,7 +32,7 @@ export function participantRepository(db: Db) {
           await tx.participantStatusChange.create({
             data: { participantId: participant.id, status: "job-search", effectiveOn: enrolment.enrolledOn, recordedById: actor.memberId, recordedAt: at },
           });
-          await appendAuditEvent(tx, actor, at, "participant.enrolled", { type: "participant", id: participant.id, clinicId: participant.clinicId }, {
+          await appendAuditEvent(tx, actor, at, "participant.enrolled", { type: "participant", id: participant.id, clinicId: participant.clinicId, participantId: participant.id }, {
             code: participant.code,
             enrolledOn: participant.enrolledOn,
           });
@@ -53,7 +53,7 @@ export function participantRepository(db: Db) {
         await tx.participantStatusChange.create({
           data: { participantId: participant.id, ...change, recordedById: actor.memberId, recordedAt: at },
         });
-        await appendAuditEvent(tx, actor, at, "participant.status-changed", { type: "participant", id: participant.id, clinicId: participant.clinicId }, {
+        await appendAuditEvent(tx, actor, at, "participant.status-changed", { type: "participant", id: participant.id, clinicId: participant.clinicId, participantId: participant.id }, {
           status: { from: participant.status, to: change.status },
           effectiveOn: change.effectiveOn,
           withNote: Boolean(change.note),
@@ -65,7 +65,7 @@ export function participantRepository(db: Db) {
     async transfer(participant: ParticipantRecord, toSpecialistId: number, actor: Actor, at: Date): Promise<void> {
       await db.$transaction(async (tx) => {
         await tx.participant.update({ where: { id: participant.id }, data: { specialistId: toSpecialistId } });
-        await appendAuditEvent(tx, actor, at, "participant.transferred", { type: "participant", id: participant.id, clinicId: participant.clinicId }, {
+        await appendAuditEvent(tx, actor, at, "participant.transferred", { type: "participant", id: participant.id, clinicId: participant.clinicId, participantId: participant.id }, {
           code: participant.code,
           fromSpecialistId: participant.specialistId,
           toSpecialistId,

@@ -1,4 +1,5 @@
 // The one door to the database: commands receive a Store and never see Prisma.
+import { auditLogRepository } from "./audit-log.ts";
 import { clinicChannelRepository } from "./clinic-channels.ts";
 import { clinicMembershipRepository } from "./clinic-memberships.ts";
 import { channelDisconnectionRepository } from "./channel-disconnections.ts";
@@ -39,6 +40,7 @@ export function createStore(db: Db) {
     fidelityEvidence: fidelityEvidenceRepository(db),
     channelDisconnections: channelDisconnectionRepository(db),
     teamsInstallations: teamsInstallationRepository(db),
+    auditLog: auditLogRepository(db),
     isHealthy: () => databaseAnswers(db),
     close: () => db.$disconnect(),
   };
@@ -53,3 +55,4 @@ export function openStore(databaseUrl: string): Store {
 export type * from "./records.ts";
 export type * from "./clinic-facts.ts";
 export type * from "./fidelity-records.ts";
+export type { AuditEntry, AuditQuery } from "./audit-log.ts";

@@ -90,6 +90,8 @@ const MATRIX: Record<string, { request: Request; allowed: Insider[] }> = {
   "admin role": { request: command(`admin role ${mention(NEWCOMER)} team`), allowed: STEWARDS },
   "admin remove": { request: command(`admin remove ${mention(slackUser("U0MNOBODY", "no.body"))}`), allowed: STEWARDS },
   "admin members": { request: command("admin members"), allowed: STEWARDS },
+  "admin audit": { request: command("admin audit P-001"), allowed: STEWARDS },
+  "audit.more": { request: { kind: "action", actionId: "audit.more", value: (s) => `${s.clinicId}:999999:::` }, allowed: STEWARDS },
   "meeting-flag.discussed": { request: { kind: "action", actionId: "meeting-flag.discussed", value: (s) => `${s.flagId}` }, allowed: FLAGGING },
   "meeting-flag.discussed-with-note": { request: { kind: "action", actionId: "meeting-flag.discussed-with-note", value: (s) => `${s.flagId}` }, allowed: FLAGGING },
   "home.log-contact": { request: { kind: "action", actionId: "home.log-contact", value: () => "home" }, allowed: CASELOAD },

@@ -6,9 +6,13 @@
 -- AlterTable
 ALTER TABLE "AuditEvent" ADD COLUMN "actorPlatformUserId" TEXT;
 ALTER TABLE "AuditEvent" ADD COLUMN "clinicId" INTEGER;
+ALTER TABLE "AuditEvent" ADD COLUMN "participantId" INTEGER;
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_clinicId_occurredAt_idx" ON "AuditEvent"("clinicId", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_participantId_idx" ON "AuditEvent"("participantId");
 
 CREATE TEMP TABLE "scrubbed_audit_event" AS
   SELECT "id" FROM "AuditEvent"
@@ -44,6 +48,14 @@ UPDATE "AuditEvent" SET "clinicId" = CASE "entityType"
     WHEN 'clinic-channel' THEN (SELECT c."clinicId" FROM "ClinicChannel" c WHERE c."id" = CAST("AuditEvent"."entityId" AS INTEGER))
     WHEN 'scheduled-post' THEN (SELECT c."clinicId" FROM "ScheduledPost" s JOIN "ClinicChannel" c ON c."id" = s."channelId" WHERE s."id" = CAST("AuditEvent"."entityId" AS INTEGER))
     ELSE json_extract("details", '$.clinicId')
+  END;
+
+UPDATE "AuditEvent" SET "participantId" = CASE "entityType"
+    WHEN 'participant' THEN CAST("entityId" AS INTEGER)
+    WHEN 'meeting-flag' THEN (SELECT f."participantId" FROM "MeetingFlag" f WHERE f."id" = CAST("AuditEvent"."entityId" AS INTEGER))
+    WHEN 'job-start' THEN (SELECT j."participantId" FROM "JobStart" j WHERE j."id" = CAST("AuditEvent"."entityId" AS INTEGER))
+    WHEN 'employer-contact' THEN (SELECT c."participantId" FROM "EmployerContact" c WHERE c."id" = CAST("AuditEvent"."entityId" AS INTEGER))
+    ELSE NULL
   END;
 
 CREATE TRIGGER "AuditEvent_no_update" BEFORE UPDATE ON "AuditEvent"
