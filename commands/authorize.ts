@@ -29,7 +29,9 @@ export type Permission =
   /** creating a clinic: an admin's act, not tied to one clinic */
   | "create-clinic"
   /** reading the clinic's audit log */
-  | "audit";
+  | "audit"
+  /** a participant's rights over their data: export and erasure (GDPR articles 15 and 17) */
+  | "subject-rights";
 
 /** Permissions not tied to one clinic: their use cases run on the request, before any clinic is chosen. */
 export const WORKSPACE_PERMISSIONS = ["anyone", "create-clinic"] as const;
@@ -43,7 +45,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<ClinicRole, readonly Permission[]
   specialist: ["anyone", "caseload", "participant-work", "flag", "team-view"],
   team: ["anyone", "flag", "team-view"],
   supervisor: ["anyone", "caseload", "participant-work", "flag", "team-view", "supervise", "channels", "members", "audit"],
-  admin: ["anyone", "channels", "members", "create-clinic", "audit"],
+  admin: ["anyone", "channels", "members", "create-clinic", "audit", "subject-rights"],
 };
 
 /** Roles a supervisor may give and take away in their own clinic; the others only an admin. */

@@ -20,6 +20,11 @@ interface CommandSpecBase {
    * is not run inside a delivery-key transaction, which must not wait on the network.
    */
   sendsOutside?: true;
+  /**
+   * Its answer carries a participant's own data (an export): it is not run under a delivery key,
+   * whose stored first answer would keep a copy of that data outside the participant's rows.
+   */
+  answerHoldsPersonalData?: true;
 }
 
 /** One `/ips …` subcommand. Its help line and usage come from prompts under `command.<key>.*`; who may run it is required, so a new command cannot forget it. */

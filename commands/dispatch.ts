@@ -35,7 +35,7 @@ export async function runCommandText(request: RequestContext, text: string, deli
     const run = spec.run as (ctx: RequestContext, args: readonly Token[]) => Promise<Reply>;
     const args = tokens.slice(spec.path.length);
     const work = (context: RequestContext) => run(context, args);
-    return deliveryKey && !spec.sendsOutside ? once(acting, deliveryKey, work, repeatedReply(acting)) : work(acting);
+    return deliveryKey && !spec.sendsOutside && !spec.answerHoldsPersonalData ? once(acting, deliveryKey, work, repeatedReply(acting)) : work(acting);
   });
 }
 

@@ -18,6 +18,7 @@ import { showCaseloadCommand } from "./participants/show-caseload.ts";
 import { transferParticipantCommand } from "./participants/transfer-participant.ts";
 import { giveRoleCommand, listMembersCommand, removeMemberCommand } from "./members/admin-commands.ts";
 import { moreAuditAction, showAuditCommand } from "./audit/show-audit.ts";
+import { exportParticipantCommand } from "./subject-rights/export-participant.ts";
 import { commandReference } from "./neutral-text.ts";
 import { ephemeral, type Block, type MessageReply } from "./reply.ts";
 import { answerItemAction, backAction, scoreSkippedAction } from "./fidelity/answer-item.ts";
@@ -66,6 +67,7 @@ export const commandRegistry: readonly CommandSpec[] = [
   removeMemberCommand,
   listMembersCommand,
   showAuditCommand,
+  exportParticipantCommand,
 ];
 
 export const actionRegistry: readonly ActionSpec[] = [

@@ -32,7 +32,7 @@ export interface Person {
 export interface FileAttachment {
   name: string;
   title: string;
-  mediaType: "text/csv";
+  mediaType: "text/csv" | "application/json";
   content: string;
 }
 

@@ -1,5 +1,6 @@
 // The one door to the database: commands receive a Store and never see Prisma.
 import { auditLogRepository } from "./audit-log.ts";
+import { participantExportRepository } from "./participant-export.ts";
 import { clinicChannelRepository } from "./clinic-channels.ts";
 import { clinicMembershipRepository } from "./clinic-memberships.ts";
 import { channelDisconnectionRepository } from "./channel-disconnections.ts";
@@ -41,6 +42,7 @@ export function createStore(db: Db) {
     channelDisconnections: channelDisconnectionRepository(db),
     teamsInstallations: teamsInstallationRepository(db),
     auditLog: auditLogRepository(db),
+    participantExports: participantExportRepository(db),
     isHealthy: () => databaseAnswers(db),
     close: () => db.$disconnect(),
   };

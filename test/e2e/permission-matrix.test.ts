@@ -91,6 +91,7 @@ const MATRIX: Record<string, { request: Request; allowed: Insider[] }> = {
   "admin remove": { request: command(`admin remove ${mention(slackUser("U0MNOBODY", "no.body"))}`), allowed: STEWARDS },
   "admin members": { request: command("admin members"), allowed: STEWARDS },
   "admin audit": { request: command("admin audit P-001"), allowed: STEWARDS },
+  "admin export": { request: command("admin export P-001"), allowed: ["admin"] },
   "audit.more": { request: { kind: "action", actionId: "audit.more", value: (s) => `${s.clinicId}:999999:::` }, allowed: STEWARDS },
   "meeting-flag.discussed": { request: { kind: "action", actionId: "meeting-flag.discussed", value: (s) => `${s.flagId}` }, allowed: FLAGGING },
   "meeting-flag.discussed-with-note": { request: { kind: "action", actionId: "meeting-flag.discussed-with-note", value: (s) => `${s.flagId}` }, allowed: FLAGGING },
@@ -123,7 +124,7 @@ const MATRIX: Record<string, { request: Request; allowed: Insider[] }> = {
 /** Bookkeeping that is not a change of the clinic's data: delivery keys, and the member's name kept current. */
 const BOOKKEEPING = new Set(["AuditEvent", "Delivery", "Member"]);
 /** Acts whose only record is their audit event: a summary posted to the channel changes no table. */
-const RECORDED_BY_AUDIT_ALONE = new Set(["fidelity.post-summary"]);
+const RECORDED_BY_AUDIT_ALONE = new Set(["fidelity.post-summary", "admin export"]);
 
 /**
  * A request that changed the clinic's data wrote exactly one audit event (a post to each of the
