@@ -31,6 +31,8 @@ const configSchema = z.object({
   ADMIN_SLACK_USER_IDS: idList(/^[UW][A-Z0-9]{2,20}$/, "Slack user ids such as U0123ABCD, comma-separated"),
   ADMIN_TEAMS_AAD_IDS: idList(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Microsoft Entra object ids (GUIDs), comma-separated"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Days after a participant is closed before their notes and reasons are erased and their code replaced (GDPR storage limitation). */
+  RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   NODE_ENV: optionalText,
   TEAMS_ENABLED: z.enum(["true", "false"], 'must be "true" or "false"').default("true"),
   TEAMS_EMULATOR: z.enum(["true", "false"], 'must be "true" or "false"').default("false"),

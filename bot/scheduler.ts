@@ -4,6 +4,7 @@
 import cron from "node-cron";
 import type { Services } from "../commands/context.ts";
 import { runDuePosts } from "../commands/digest/weekly-posts.ts";
+import { eraseAfterRetention } from "../commands/subject-rights/retention.ts";
 
 export interface Scheduler {
   /** Runs one round now (the cron timer and tests call this). */
@@ -13,8 +14,11 @@ export interface Scheduler {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Once a day (and at start): delivery keys older than seven days are forgotten. */
-function dailyDeliveryCleanup(services: Services): () => Promise<void> {
+/**
+ * Once a day (and at start): delivery keys older than seven days are forgotten, and participants
+ * closed longer than the retention period are erased.
+ */
+function dailyHousekeeping(services: Services): () => Promise<void> {
   let last: number | undefined;
   return async () => {
     const now = services.clock.now();
@@ -26,18 +30,23 @@ function dailyDeliveryCleanup(services: Services): () => Promise<void> {
     } catch (error) {
       services.logger.warn("could not forget old delivery keys", { error: String(error) });
     }
+    try {
+      await eraseAfterRetention(services, now);
+    } catch (error) {
+      services.logger.warn("could not erase participants past the retention period", { error: String(error) });
+    }
   };
 }
 
 export function startScheduler(services: Services, options: { timer: boolean }): Scheduler {
   let inFlight: Promise<void> | undefined;
   let stopped = false;
-  const forgetOldDeliveriesDaily = dailyDeliveryCleanup(services);
+  const housekeepingDaily = dailyHousekeeping(services);
   const tick = () => {
     if (stopped) return Promise.resolve();
     // One round at a time: a slow round (many channels, rate limits) is not overlapped.
     inFlight ??= runDuePosts(services, services.clock.now())
-      .then(forgetOldDeliveriesDaily)
+      .then(housekeepingDaily)
       .finally(() => {
         inFlight = undefined;
       });

@@ -59,6 +59,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     installationAdmins: { slack: config.ADMIN_SLACK_USER_IDS, teams: config.ADMIN_TEAMS_AAD_IDS },
     posters: {},
     claimant: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    retentionDays: config.RETENTION_DAYS,
   };
 
   const slack = config.slack ? createSlackAdapter(services, config.slack) : undefined;

@@ -44,6 +44,8 @@ export interface ActionSpec {
    * buttons a person may press again on purpose (a review's answers, after going Back).
    */
   sameClickSameAnswer?: true;
+  /** As CommandSpec.answerHoldsPersonalData: its answer is not kept as a delivery's stored answer. */
+  answerHoldsPersonalData?: true;
   run(ctx: CommandContext, value: string): Promise<Reply>;
   /**
    * The clinic a button belongs to, read from its value (a review id, say), so a click in a direct

@@ -37,6 +37,8 @@ export interface Services {
   posters: Partial<Record<Platform, ChannelPoster>>;
   /** Names this process in scheduled-post claims. */
   claimant: string;
+  /** Days after closing a participant before their free text is erased (RETENTION_DAYS). */
+  retentionDays: number;
 }
 
 export type Platform = "slack" | "teams";

@@ -53,7 +53,7 @@ export async function runAction(request: RequestContext, actionId: string, value
     const acting = await allowedInClinic(await clinicFromPayload(request, () => action.clinicOf?.(request.store, value)), action.permission);
     await rememberDisplayName(acting);
     const run = (context: CommandContext) => action.run(context, value);
-    return deliveryKey && !action.sendsOutside ? once(acting, deliveryKey, run, repeatedReply(acting)) : run(acting);
+    return deliveryKey && !action.sendsOutside && !action.answerHoldsPersonalData ? once(acting, deliveryKey, run, repeatedReply(acting)) : run(acting);
   });
 }
 

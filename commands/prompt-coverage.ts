@@ -16,6 +16,7 @@ export function requiredMessageKeys(): string[] {
     ...BANDS.map((band) => `fidelity.band.${band}`),
     ...SUGGESTERS.flatMap((suggester) => suggester.messageKeys),
     ...CLINIC_ROLES.flatMap((role) => [`role.${role}`, `roles.${role}`]),
+    ...["digest", "agenda"].map((kind) => `erase.postKind.${kind}`),
   ];
 }
 

@@ -19,6 +19,7 @@ import { transferParticipantCommand } from "./participants/transfer-participant.
 import { giveRoleCommand, listMembersCommand, removeMemberCommand } from "./members/admin-commands.ts";
 import { moreAuditAction, showAuditCommand } from "./audit/show-audit.ts";
 import { exportParticipantCommand } from "./subject-rights/export-participant.ts";
+import { cancelEraseAction, confirmEraseAction, eraseParticipantCommand } from "./subject-rights/erase-participant.ts";
 import { commandReference } from "./neutral-text.ts";
 import { ephemeral, type Block, type MessageReply } from "./reply.ts";
 import { answerItemAction, backAction, scoreSkippedAction } from "./fidelity/answer-item.ts";
@@ -68,6 +69,7 @@ export const commandRegistry: readonly CommandSpec[] = [
   listMembersCommand,
   showAuditCommand,
   exportParticipantCommand,
+  eraseParticipantCommand,
 ];
 
 export const actionRegistry: readonly ActionSpec[] = [
@@ -82,6 +84,8 @@ export const actionRegistry: readonly ActionSpec[] = [
   resumeReviewAction,
   postSummaryAction,
   moreAuditAction,
+  confirmEraseAction,
+  cancelEraseAction,
 ];
 
 export const formRegistry: readonly FormSpec[] = [employerContactForm, meetingFlagForm, clinicSettingsForm, flagOutcomeForm, noteFormSpec];

@@ -1,6 +1,7 @@
 // The one door to the database: commands receive a Store and never see Prisma.
 import { auditLogRepository } from "./audit-log.ts";
 import { participantExportRepository } from "./participant-export.ts";
+import { participantErasureRepository } from "./participant-erasure.ts";
 import { clinicChannelRepository } from "./clinic-channels.ts";
 import { clinicMembershipRepository } from "./clinic-memberships.ts";
 import { channelDisconnectionRepository } from "./channel-disconnections.ts";
@@ -43,6 +44,7 @@ export function createStore(db: Db) {
     teamsInstallations: teamsInstallationRepository(db),
     auditLog: auditLogRepository(db),
     participantExports: participantExportRepository(db),
+    participantErasures: participantErasureRepository(db),
     isHealthy: () => databaseAnswers(db),
     close: () => db.$disconnect(),
   };
@@ -58,3 +60,5 @@ export type * from "./records.ts";
 export type * from "./clinic-facts.ts";
 export type * from "./fidelity-records.ts";
 export type { AuditEntry, AuditQuery } from "./audit-log.ts";
+export type { ErasureResult, PostMention } from "./participant-erasure.ts";
+export { SYSTEM_ACTOR } from "./audit.ts";

@@ -92,6 +92,10 @@ const MATRIX: Record<string, { request: Request; allowed: Insider[] }> = {
   "admin members": { request: command("admin members"), allowed: STEWARDS },
   "admin audit": { request: command("admin audit P-001"), allowed: STEWARDS },
   "admin export": { request: command("admin export P-001"), allowed: ["admin"] },
+  "admin erase": { request: command("admin erase P-001"), allowed: ["admin"] },
+  // Erasing for real is tested in participant-erasure.test.ts; here the button names no participant of the clinic.
+  "participant.erase": { request: { kind: "action", actionId: "participant.erase", value: (s) => `${s.clinicId}:999999` }, allowed: ["admin"] },
+  "participant.erase-cancel": { request: { kind: "action", actionId: "participant.erase-cancel", value: (s) => `${s.clinicId}:1` }, allowed: ["admin"] },
   "audit.more": { request: { kind: "action", actionId: "audit.more", value: (s) => `${s.clinicId}:999999:::` }, allowed: STEWARDS },
   "meeting-flag.discussed": { request: { kind: "action", actionId: "meeting-flag.discussed", value: (s) => `${s.flagId}` }, allowed: FLAGGING },
   "meeting-flag.discussed-with-note": { request: { kind: "action", actionId: "meeting-flag.discussed-with-note", value: (s) => `${s.flagId}` }, allowed: FLAGGING },
