@@ -1,5 +1,6 @@
 // Starts the real bot (real Bolt receiver, real SQLite) against a fake Slack Web API and gives
 // tests a way to speak to it as Slack would.
+import { scanningLogger } from "./log-scan.ts";
 import { expectAuditWithoutFreeText } from "./audit-scan.ts";
 import { randomUUID } from "node:crypto";
 import { systemClock, type Clock, type Logger } from "../../commands/context.ts";
@@ -52,6 +53,8 @@ export async function startHarness(
 ): Promise<Harness> {
   const slack = await startFakeSlackApi();
   const databaseFile = freshDatabaseFile();
+  // Every log entry is kept and scanned for typed text on stop, unless the suite reads its own.
+  const logs = scanningLogger();
   const launch = () =>
     startBot({
       env: {
@@ -66,7 +69,7 @@ export async function startHarness(
       },
       clock: options.clock,
       schedulerTimer: false,
-      logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
+      logger: options.logger ?? logs,
     });
   let bot = await launch();
   const seeded = (options.roles ?? DEFAULT_ROLES).map(({ user, role }) => ({ platformUserId: user.id, displayName: user.name, role }));
@@ -83,9 +86,11 @@ export async function startHarness(
     databaseFile,
     eventsUrl,
     sendCommand(text, user = SPECIALIST, sendOptions, channelId = "C0CLINIC") {
+      logs.sent(text);
       return postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(randomUUID()), channelId), sendOptions);
     },
     async command(text, user = SPECIALIST, channelId = "C0CLINIC") {
+      logs.sent(text);
       const id = randomUUID();
       const response = await postSigned(eventsUrl, slashCommandBody(user, text, slack.responseUrl(id), channelId));
       await expectOk(response);
@@ -130,6 +135,7 @@ export async function startHarness(
       await bot.stop();
       await slack.close();
       expectAuditWithoutFreeText(databaseFile);
+      if (!options.logger) logs.expectWithoutFreeText(databaseFile);
     },
   };
   return harness;

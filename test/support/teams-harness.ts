@@ -1,6 +1,7 @@
 // Starts the real bot (real teams-ai Application and botbuilder adapter, real SQLite) with
 // Teams on, and an in-test fake Bot Connector as every activity's serviceUrl. Tests POST
 // activities to /api/messages as Teams does and read what the bot sent back to the connector.
+import { scanningLogger } from "./log-scan.ts";
 import { expectAuditWithoutFreeText } from "./audit-scan.ts";
 import { systemClock, type Clock, type Logger } from "../../commands/context.ts";
 import type { ClinicRole } from "../../storage/store.ts";
@@ -62,12 +63,14 @@ export async function startTeamsHarness(
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector();
   const databaseFile = freshDatabaseFile();
+  // Every log entry is kept and scanned for typed text on stop, unless the suite reads its own.
+  const logs = scanningLogger();
   const bot = await startBot({
     // Without credentials the tests speak to the bot as the local Emulator would, which must be asked for.
     env: { PORT: "0", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "error", ...(options.env?.BOT_ID ? {} : { TEAMS_EMULATOR: "true" }), ADMIN_TEAMS_AAD_IDS: ADMIN.aadObjectId, ...options.env },
     clock: options.clock,
     schedulerTimer: options.schedulerTimer,
-    logger: options.logger ?? { debug() {}, info() {}, warn() {}, error() {} },
+    logger: options.logger ?? logs,
     teams: { retryPolicy: TEST_RETRY_POLICY, ...options.teams },
   });
   const roles = options.roles ?? [
@@ -99,8 +102,14 @@ export async function startTeamsHarness(
     databaseFile,
     messagesUrl,
     send,
-    say: (text, user = SPECIALIST) => send(personalMessage(user, text, connector.serviceUrl)),
-    mention: (text, user = SPECIALIST) => send(channelMention(user, text, connector.serviceUrl)),
+    say: (text, user = SPECIALIST) => {
+      logs.sent(text);
+      return send(personalMessage(user, text, connector.serviceUrl));
+    },
+    mention: (text, user = SPECIALIST) => {
+      logs.sent(text);
+      return send(channelMention(user, text, connector.serviceUrl));
+    },
     execute: (verb, data, user = SPECIALIST, cardMessageId) => send(executeInvoke(user, verb, data, connector.serviceUrl, { cardMessageId })),
     async tick() {
       const before = connector.calls.length;
@@ -117,6 +126,7 @@ export async function startTeamsHarness(
       await bot.stop();
       await connector.close();
       expectAuditWithoutFreeText(databaseFile);
+      if (!options.logger) logs.expectWithoutFreeText(databaseFile);
     },
   };
 }
