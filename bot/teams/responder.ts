@@ -5,18 +5,18 @@
 // the person gets a short note; a form card is replaced by its confirmation or redrawn with its
 // field errors. Anything that fails on the way is apologised for.
 import { randomUUID } from "node:crypto";
-import type { TurnContext } from "botbuilder";
+import type { Activity, TurnContext } from "botbuilder";
 import { installationVoice, type RequestContext } from "../../commands/context.ts";
 import { planDelivery, type DeliveryStep, type RequestOrigin } from "../../commands/delivery-plan.ts";
 import { apologise } from "../../commands/dispatch.ts";
 import { errorReply, type Form, type FormOutcome, type MessageReply, type Reply } from "../../commands/reply.ts";
 import type { AdaptiveCard } from "./adaptive-card.ts";
 import { replaceWith, tell, type CardAnswer } from "./card-answer.ts";
-import { directCards } from "./direct-message.ts";
+import { directMessages } from "./direct-message.ts";
 import { clinicTranslator, formOrigin } from "./identity.ts";
 import { renderCards, replyText } from "./render-card.ts";
 import { renderFormCard, type FormCardState } from "./render-form-card.ts";
-import { cardMessages, deliverCards } from "./reply-delivery.ts";
+import { cardMessages, deliverCards, deliverMessages } from "./reply-delivery.ts";
 import type { TeamsRuntime } from "./teams-runtime.ts";
 
 /** Teams sent no Entra user or tenant: nobody to act for, so nothing is done. */
@@ -72,7 +72,7 @@ const formCard = (form: Form, ctx: RequestContext): AdaptiveCard => renderFormCa
 async function carryOutInChat(runtime: TeamsRuntime, turn: TurnContext, steps: readonly DeliveryStep[], ctx: RequestContext): Promise<void> {
   const privately: AdaptiveCard[] = [];
   // In one chat the answer reads first and what it announces (an item card, a file) after it.
-  const direct: AdaptiveCard[] = [];
+  const direct: Partial<Activity>[] = [];
   for (const step of steps) {
     switch (step.kind) {
       case "open-form":
@@ -83,7 +83,7 @@ async function carryOutInChat(runtime: TeamsRuntime, turn: TurnContext, steps: r
         privately.push(...renderCards(step.reply));
         break;
       case "send-direct":
-        direct.push(...directCards(step.direct, ctx.t));
+        direct.push(...directMessages(step.direct, turn.activity.from?.id ?? "", ctx.clock.now()));
         break;
       case "post-in-channel":
       case "replace-clicked":
@@ -96,7 +96,7 @@ async function carryOutInChat(runtime: TeamsRuntime, turn: TurnContext, steps: r
         throw new Error("a typed message has no form to show errors in");
     }
   }
-  if (privately.length + direct.length > 0) await deliverCards(runtime, turn, [...privately, ...direct], "ephemeral", ctx.t);
+  if (privately.length + direct.length > 0) await deliverMessages(runtime, turn, [...cardMessages(privately), ...direct], "ephemeral", ctx.t);
 }
 
 async function carryOutInInvoke(
@@ -115,7 +115,7 @@ async function carryOutInInvoke(
         answer = tell(ctx.t("teams.formOpened"));
         break;
       case "send-direct":
-        await deliverCards(runtime, turn, directCards(step.direct, ctx.t), "ephemeral", ctx.t);
+        await deliverMessages(runtime, turn, directMessages(step.direct, turn.activity.from?.id ?? "", ctx.clock.now()), "ephemeral", ctx.t);
         break;
       case "replace-clicked":
         answer = replaceWith(renderCards(step.reply));

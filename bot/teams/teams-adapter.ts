@@ -14,6 +14,7 @@ import { tenantOf } from "./identity.ts";
 import { registerCardActions } from "./listeners/card-actions.ts";
 import { registerCommandMessages } from "./listeners/command-messages.ts";
 import { registerFormSubmissions } from "./listeners/form-submissions.ts";
+import { registerFileConsent } from "./file-consent.ts";
 import { registerInstallationEvents } from "./listeners/installation-events.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.ts";
 import { createTeamsChannelPoster } from "./teams-channel-poster.ts";
@@ -81,6 +82,7 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
   registerCommandMessages(app, runtime);
   registerCardActions(app, runtime);
   registerFormSubmissions(app, runtime);
+  registerFileConsent(app, runtime);
   registerInstallationEvents(app, runtime);
   app.error(async (_turn, error) => {
     services.logger.error("Teams turn failed", { error: error.stack ?? error.message });

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
-import { ADMIN as TEAMS_ADMIN } from "../support/teams-activities.ts";
-import { cardsOf, repliesText, shownText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
+import { ADMIN as TEAMS_ADMIN, fileConsentAnswer } from "../support/teams-activities.ts";
+import { repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
 const clock = fixedClock("2026-11-18T10:00:00Z");
@@ -95,11 +95,12 @@ describe("exporting a participant's data in Teams", () => {
   });
   afterAll(async () => h?.stop());
 
-  it("sends the admin the JSON in their personal chat", async () => {
+  it("offers the admin the JSON as a file in their personal chat, uploaded to their OneDrive once accepted", async () => {
     const exchange = await h.say("ips admin export P-017", TEAMS_ADMIN);
     expect(repliesText(exchange.calls)).toContain("The export of P-017 is in your direct messages with ipsbot");
-    const fileCard = exchange.calls.flatMap(cardsOf).find((card) => card.body.some((element: any) => element.fontType === "Monospace"))!;
-    const json = shownText(fileCard.body.find((element: any) => element.fontType === "Monospace").text);
-    expectTheExportOfP017(JSON.parse(json));
+    const consent = exchange.calls.flatMap((call) => call.body.attachments ?? []).find((attachment: any) => attachment.contentType === "application/vnd.microsoft.teams.card.file.consent");
+    expect(consent.name).toBe("ipsbot-P-017-2026-11-18.json");
+    await h.send(fileConsentAnswer(TEAMS_ADMIN, h.connector.serviceUrl, consent, { accept: true, uploadUrl: h.connector.uploadUrl("export"), name: consent.name }));
+    expectTheExportOfP017(JSON.parse(h.connector.uploads.find((upload) => upload.id === "export")!.content));
   });
 });

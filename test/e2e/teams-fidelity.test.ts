@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll } from "../support/database-copy.ts";
 import type { ConnectorCall } from "../support/fake-bot-connector.ts";
-import { CHANNEL_ID, COLLEAGUE, SPECIALIST, type TeamsUser } from "../support/teams-activities.ts";
+import { CHANNEL_ID, COLLEAGUE, SPECIALIST, type TeamsUser, fileConsentAnswer } from "../support/teams-activities.ts";
 import { actionTitled, cardsOf, cardText, executeActions, fixedClock, invokeCard, repliesText, startTeamsHarness, type TeamsHarness, shownText } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 import { SEED_003_REVIEWS } from "../fixtures/seed-003-reviews.ts";
@@ -197,7 +197,7 @@ describe("fidelity self-check in Teams", () => {
       expect(text).toMatch(/2026-11-18\n102\/125\n15\/15\n33\/40\n54\/70\ngood fidelity/);
     });
 
-    it("shows the export in the personal chat as a card holding the CSV text", async () => {
+    it("offers the export in the personal chat as a file, uploaded to the person's OneDrive once they accept", async () => {
       const exchange = await h.say("ips fidelity export");
       const cards = personalCards(exchange.calls);
       expect(exchange.calls.every((call) => call.conversationId === PERSONAL(SPECIALIST))).toBe(true);
@@ -205,18 +205,40 @@ describe("fidelity self-check in Teams", () => {
         "The export (2 reviews, 50 rows) is in your direct messages with ipsbot: ipsbot-fidelity-clinic-2026-11-18.csv",
         "Fidelity self-checks of Clinic, exported 2026-11-18: one row per review and item.",
       ]);
-      // A bot cannot attach a file in Teams without the file-consent flow: the CSV comes as text.
-      const [title, note, csv] = cards[2]!.body as Record<string, any>[];
-      expect(title!.text).toBe("Fidelity self-checks, Clinic");
-      expect(note!.text).toBe("ipsbot-fidelity-clinic-2026-11-18.csv as text: copy it into a file, or open it in a spreadsheet.");
-      expect(csv).toMatchObject({ type: "TextBlock", fontType: "Monospace", wrap: true });
-      const lines = shownText(csv!.text as string).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+      // A bot cannot attach a file to a Teams chat: it asks with a file-consent card.
+      const consent = exchange.calls.flatMap((call) => call.body.attachments ?? []).find((attachment: any) => attachment.contentType === "application/vnd.microsoft.teams.card.file.consent");
+      expect(consent).toMatchObject({ name: "ipsbot-fidelity-clinic-2026-11-18.csv", content: { description: "Fidelity self-checks, Clinic" } });
+      const accepted = await h.send(fileConsentAnswer(SPECIALIST, h.connector.serviceUrl, consent, { accept: true, uploadUrl: h.connector.uploadUrl("fidelity"), name: consent.name }));
+      expect(accepted.status).toBe(200);
+      const upload = h.connector.uploads.find((candidate) => candidate.id === "fidelity")!;
+      const lines = upload.content.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+      expect(upload.contentRange).toBe(`bytes 0-${Buffer.byteLength(upload.content) - 1}/${Buffer.byteLength(upload.content)}`);
       expect(lines[0]).toBe("review_id,review_status,review_date,period_from,period_to,item_number,section,item_key,score,skipped,suggested_score,note");
       expect(lines).toHaveLength(51);
       expect(lines).toContain("1,abandoned,2026-11-18,2026-05-18,2026-11-18,3,staffing,vocational_generalist,,,,Ask the team how often the specialists attend");
       expect(lines).toContain("2,completed,2026-11-18,2026-05-18,2026-11-18,17,services,employer_contact_frequency,3,,1,");
-      expect(lines.filter((line) => line.startsWith("1,abandoned,"))).toHaveLength(25);
-      expect(lines.filter((line) => line.startsWith("2,completed,"))).toHaveLength(25);
+      // Then the file card in the chat, pointing at the uploaded file.
+      expect(accepted.calls.flatMap((call) => call.body.attachments ?? [])).toEqual([
+        expect.objectContaining({ contentType: "application/vnd.microsoft.teams.card.file.info", name: "ipsbot-fidelity-clinic-2026-11-18.csv" }),
+      ]);
+      // The file waited for this one answer: accepting again uploads nothing.
+      const again = await h.send(fileConsentAnswer(SPECIALIST, h.connector.serviceUrl, consent, { accept: true, uploadUrl: h.connector.uploadUrl("again"), name: consent.name }));
+      expect(repliesText(again.calls)).toContain("This file is no longer waiting");
+      expect(h.connector.uploads.some((candidate) => candidate.id === "again")).toBe(false);
+    });
+
+    it("uploads nothing for someone else's consent card, to a URL off this machine, or when declined", async () => {
+      const exchange = await h.say("ips fidelity export");
+      const consent = exchange.calls.flatMap((call) => call.body.attachments ?? []).find((attachment: any) => attachment.contentType === "application/vnd.microsoft.teams.card.file.consent");
+      const stranger = await h.send(fileConsentAnswer(COLLEAGUE, h.connector.serviceUrl, consent, { accept: true, uploadUrl: h.connector.uploadUrl("stolen"), name: consent.name }));
+      expect(repliesText(stranger.calls)).toContain("This file is no longer waiting");
+      const elsewhere = await h.send(fileConsentAnswer(SPECIALIST, h.connector.serviceUrl, consent, { accept: true, uploadUrl: "http://evil.example/upload", name: consent.name }));
+      expect(repliesText(elsewhere.calls)).toContain("This file is no longer waiting");
+      const second = await h.say("ips fidelity export");
+      const card = second.calls.flatMap((call) => call.body.attachments ?? []).find((attachment: any) => attachment.contentType === "application/vnd.microsoft.teams.card.file.consent");
+      const declined = await h.send(fileConsentAnswer(SPECIALIST, h.connector.serviceUrl, card, { accept: false }));
+      expect(repliesText(declined.calls)).toContain("The file was not saved.");
+      expect(h.connector.uploads.map((upload) => upload.id)).toEqual(["fidelity"]);
     });
 
     it("sends the export privately when asked for in a channel; the channel sees only a notice", async () => {
@@ -224,7 +246,10 @@ describe("fidelity self-check in Teams", () => {
       const inChannel = exchange.calls.filter((call) => call.conversationId?.startsWith(CHANNEL_ID));
       expect(inChannel.map((call) => call.body.text)).toEqual(["Anna Specialist, I sent you the answer in a private chat."]);
       expect(inChannel.flatMap(cardsOf)).toEqual([]);
-      expect(personalCards(exchange.calls)).toHaveLength(3);
+      // The answer and the export's heading as cards, and the file-consent card, all in the personal chat.
+      expect(personalCards(exchange.calls)).toHaveLength(2);
+      const personal = exchange.calls.filter((call) => call.conversationId === PERSONAL(SPECIALIST));
+      expect(personal.flatMap((call) => call.body.attachments ?? []).map((attachment: any) => attachment.contentType)).toContain("application/vnd.microsoft.teams.card.file.consent");
     });
   });
 });

@@ -38,6 +38,9 @@ export interface FakeBotConnector {
   waitForCall(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** Messages (sent or replied) to one conversation. */
   messagesTo(conversationId: string): ConnectorCall[];
+  /** Where a file-consent upload goes (as OneDrive's upload session URL), and what was uploaded there. */
+  uploadUrl(id: string): string;
+  uploads: { id: string; contentRange: string | undefined; content: string }[];
   close(): Promise<void>;
 }
 
@@ -96,8 +99,19 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     }
   }
 
+  const uploads: FakeBotConnector["uploads"] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
+      // A file-consent upload: the file's bytes PUT to the upload URL Teams gave, as to OneDrive.
+      if (req.url?.startsWith("/upload/")) {
+        let content = "";
+        req.setEncoding("utf8");
+        for await (const chunk of req) content += chunk;
+        uploads.push({ id: decodeURIComponent(req.url.slice("/upload/".length)), contentRange: req.headers["content-range"], content });
+        res.writeHead(req.method === "PUT" ? 201 : 405, { "content-type": "application/json" });
+        res.end(JSON.stringify({ id: randomUUID(), size: Buffer.byteLength(content) }));
+        return;
+      }
       const body = await readJson(req);
       const url = new URL(req.url ?? "/", "http://connector");
       const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
@@ -134,6 +148,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     answerNext: (predicate, answers) => void scripts.push({ predicate, answers: [...answers] }),
     removeBotFrom: (conversationId) => void removedFrom.add(conversationId),
     addToRoster: (account) => void roster.set(account.id, account),
+    uploadUrl: (id) => `${serviceUrl}upload/${encodeURIComponent(id)}`,
+    uploads,
     messagesTo: (conversationId) => calls.filter((call) => (call.kind === "send" || call.kind === "reply") && call.conversationId === conversationId && call.body.type === "message"),
     waitForCall(predicate, timeoutMs = 5_000) {
       const existing = calls.find(predicate);

@@ -156,3 +156,27 @@ export function submitMessage(user: TeamsUser, value: Record<string, unknown>, s
     channelData: { tenant: { id: user.tenantId }, source: { name: "message" } },
   };
 }
+
+/** The person's answer to a file-consent card, as Teams sends it: accept carries where to upload. */
+export function fileConsentAnswer(
+  user: TeamsUser,
+  serviceUrl: string,
+  card: { content: { acceptContext: unknown; declineContext: unknown } },
+  answer: { accept: true; uploadUrl: string; name: string } | { accept: false },
+): Activity {
+  return {
+    ...base(user, serviceUrl),
+    type: "invoke",
+    name: "fileConsent/invoke",
+    conversation: personalConversation(user),
+    channelData: { tenant: { id: user.tenantId } },
+    value: answer.accept
+      ? {
+          type: "fileUpload",
+          action: "accept",
+          context: card.content.acceptContext,
+          uploadInfo: { name: answer.name, uploadUrl: answer.uploadUrl, contentUrl: `https://contoso-my.sharepoint.com/personal/${answer.name}`, uniqueId: "1150D938-8870-4044-9F2C-5BBDEBA70C8C", fileType: answer.name.split(".").pop() },
+        }
+      : { type: "fileUpload", action: "decline", context: card.content.declineContext },
+  };
+}
