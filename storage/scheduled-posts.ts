@@ -69,6 +69,18 @@ export function scheduledPostRepository(db: Db) {
       return count === 1;
     },
 
+    /**
+     * Forgets claims older than `before`: a slot that old is never posted again, and the erasure
+     * answer lists posts only within the retention period. Audited as one system event with a count.
+     */
+    async forgetOlderThan(before: Date, now: Date): Promise<number> {
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.scheduledPost.deleteMany({ where: { claimedAt: { lt: before } } });
+        if (count > 0) await appendAuditEvent(tx, SYSTEM_ACTOR, now, "scheduled-posts.forgotten", { type: "scheduled-post", id: "*", clinicId: null }, { count, before: before.toISOString() });
+        return count;
+      });
+    },
+
     async find(slot: PostSlot) {
       return db.scheduledPost.findUnique({ where: where(slot) });
     },

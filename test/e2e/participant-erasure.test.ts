@@ -94,6 +94,8 @@ describe("the retention job", () => {
 
   beforeAll(async () => {
     h = await startHarness({ clock, env: { RETENTION_DAYS: "730" } });
+    await h.connectClinic(NORD, "Clinic");
+    await h.command("digest post", SPECIALIST, NORD); // a post claimed on 2024-03-01
     await h.command("participant add P-101 since:2024-02-01");
     await h.command("participant add P-102 since:2024-02-01");
     await h.command(`participant status P-101 closed date:2024-03-01 ${TYPED[0]}`);
@@ -105,6 +107,7 @@ describe("the retention job", () => {
     clock.set("2026-02-28T10:00:00Z"); // 729 days after closing
     await h.bot.scheduler.tick();
     expect(everything(h)).toContain(TYPED[0]);
+    expect(queryAll(h.databaseFile, "SELECT slot FROM ScheduledPost WHERE slot LIKE '2024-%'")).toEqual([{ slot: "2024-W08" }]);
   });
 
   it("erases it the day after, as the system, and leaves open participants alone", async () => {
@@ -117,6 +120,9 @@ describe("the retention job", () => {
     const [event] = queryAll(h.databaseFile, "SELECT platform, actorMemberId, details FROM AuditEvent WHERE action = 'participant.erased'");
     expect(event).toMatchObject({ platform: "system", actorMemberId: null });
     expect(JSON.parse(String(event!.details))).toMatchObject({ cause: "retention", texts: 1 });
+    // The claim of a post older than the retention period is forgotten too, as one audited count.
+    expect(queryAll(h.databaseFile, "SELECT slot FROM ScheduledPost WHERE slot LIKE '2024-%'")).toEqual([]);
+    expect(queryAll(h.databaseFile, "SELECT details FROM AuditEvent WHERE action = 'scheduled-posts.forgotten'").map((row) => JSON.parse(String(row.details)).count)).toEqual([1]);
   });
 });
 
