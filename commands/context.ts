@@ -135,7 +135,7 @@ export async function buildRequestContext(services: Services, identity: RequestI
   const installationAdminIds = services.installationAdmins[identity.platform];
   const isInstallationAdmin = installationAdminIds.has(identity.platform === "teams" ? identity.platformUserId.toLowerCase() : identity.platformUserId);
   const known = await store.members.find(identity);
-  const member = known ?? (isInstallationAdmin ? await store.members.upsert(identity) : unsavedMember(identity));
+  const member = known ?? (isInstallationAdmin ? await store.members.upsert(identity, services.clock.now()) : unsavedMember(identity));
   const rolesByClinic = new Map<number, ClinicRole[]>();
   const clinicsById = new Map<number, ClinicRecord>();
   const memberships = known ? await store.memberships.ofMember(member) : [];
@@ -197,7 +197,7 @@ export function withStore<Context extends RequestContext>(ctx: Context, store: S
 /** Keeps the member's name as the platform says it now; called once a request is allowed. */
 export async function rememberDisplayName(ctx: RequestContext): Promise<void> {
   if (ctx.member.id === 0 || ctx.member.displayName === ctx.displayName) return;
-  ctx.member = await ctx.store.members.upsert({ platform: ctx.platform, workspaceId: ctx.workspaceId, platformUserId: ctx.member.platformUserId, displayName: ctx.displayName });
+  ctx.member = await ctx.store.members.upsert({ platform: ctx.platform, workspaceId: ctx.workspaceId, platformUserId: ctx.member.platformUserId, displayName: ctx.displayName }, ctx.clock.now());
 }
 
 /** The acting person before they are stored: strangers are answered without writing anything. */

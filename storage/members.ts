@@ -1,3 +1,4 @@
+import { appendAuditEvent } from "./audit.ts";
 import type { Db } from "./database.ts";
 import type { MemberRecord } from "./records.ts";
 
@@ -26,16 +27,22 @@ export function memberRepository(db: Db) {
     },
 
     /** The chat user behind a request; their display name follows what the platform says now. */
-    async upsert(identity: MemberIdentity): Promise<MemberRecord> {
+    async upsert(identity: MemberIdentity, at: Date): Promise<MemberRecord> {
       const { platform, workspaceId, platformUserId, displayName } = identity;
       const existing = await db.member.findUnique({
         where: { platform_workspaceId_platformUserId: { platform, workspaceId, platformUserId } },
       });
       if (existing && existing.displayName === displayName) return existing;
-      return db.member.upsert({
-        where: { platform_workspaceId_platformUserId: { platform, workspaceId, platformUserId } },
-        create: { platform, workspaceId, platformUserId, displayName },
-        update: { displayName },
+      // A staff record added, or its name kept as the platform says it now: audited, without the name.
+      return db.$transaction(async (tx) => {
+        const member = await tx.member.upsert({
+          where: { platform_workspaceId_platformUserId: { platform, workspaceId, platformUserId } },
+          create: { platform, workspaceId, platformUserId, displayName },
+          update: { displayName },
+        });
+        const actor = { platform, workspaceId, memberId: member.id, platformUserId };
+        await appendAuditEvent(tx, actor, at, existing ? "member.renamed" : "member.added", { type: "member", id: member.id, clinicId: null }, existing ? { field: "displayName" } : {});
+        return member;
       });
     },
   };

@@ -10,7 +10,7 @@ export type { TeamsConversationReference, TeamsRemovalScope };
 
 /** Who changed the installation: a member like any other Teams user, stored for attribution only. */
 async function installerOf(services: Services, identity: RequestIdentity): Promise<Actor> {
-  const member = await services.store.members.upsert(identity);
+  const member = await services.store.members.upsert(identity, services.clock.now());
   return { platform: "teams", workspaceId: identity.workspaceId, memberId: member.id };
 }
 

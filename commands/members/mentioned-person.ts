@@ -22,5 +22,5 @@ export async function mentionedMember(ctx: CommandContext, mention: MentionedPer
   const identity = { platform: ctx.platform, workspaceId: ctx.workspaceId, platformUserId };
   const known = await ctx.store.members.find(identity);
   if (known || !create) return known;
-  return ctx.store.members.upsert({ ...identity, displayName: mention.displayName });
+  return ctx.store.members.upsert({ ...identity, displayName: mention.displayName }, ctx.clock.now());
 }

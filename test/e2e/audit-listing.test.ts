@@ -7,6 +7,7 @@ import type { SlackUser } from "../support/slack-requests.ts";
 import { ADMIN as TEAMS_ADMIN } from "../support/teams-activities.ts";
 import { actionTitled, cardsOf, cardText, invokeCard, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
+import { queryAll } from "../support/database-copy.ts";
 
 const clock = fixedClock("2026-11-18T10:00:00Z");
 const SECRET_NOTE = "relapse in psychosis last week";
@@ -84,6 +85,14 @@ describe("the audit log in Slack", () => {
     expect(messageText(await expectNothingStored(h, () => h.command("admin audit P-404", ADMIN, "D0ADMIN")))).toContain("There is no participant `P-404`");
     expect(messageText(await expectNothingStored(h, () => h.command("admin audit", COLLEAGUE)))).toContain("Only supervisors or admins of Clinic can do that.");
     expect(messageText(await expectNothingStored(h, () => h.clickButton("audit.more", "999:1:::", ADMIN, "D0ADMIN")))).not.toContain("Audit log");
+  });
+
+  it("audits a staff record added or renamed, without the name", async () => {
+    await h.command("caseload", { ...SPECIALIST, name: "anna.specialist.renamed" });
+    const events = queryAll(h.databaseFile, "SELECT action, details FROM AuditEvent WHERE action LIKE 'member.%' ORDER BY id");
+    expect(events.filter((event) => event.action === "member.added").length).toBeGreaterThanOrEqual(2);
+    expect(events.at(-1)).toEqual({ action: "member.renamed", details: JSON.stringify({ field: "displayName" }) });
+    expect(JSON.stringify(events)).not.toContain("anna.specialist");
   });
 
   it("lets the supervisor read it too", async () => {

@@ -28,7 +28,7 @@ describe("participants", () => {
     expect(messageText(reply)).toContain("Enrolled `P-017` on your caseload from 2026-11-18");
     expect(messageText(reply)).toContain("by 2026-12-18");
     expect(participantRows()).toEqual([{ code: "P-017", status: "job-search", enrolledOn: "2026-11-18", statusSince: "2026-11-18" }]);
-    const audit = queryAll(h.databaseFile, `SELECT action, entityType, platform FROM AuditEvent WHERE action <> 'clinic-membership.role-set'`);
+    const audit = queryAll(h.databaseFile, `SELECT action, entityType, platform FROM AuditEvent WHERE action <> 'clinic-membership.role-set' AND action NOT LIKE 'member.%'`);
     expect(audit).toEqual([{ action: "participant.enrolled", entityType: "participant", platform: "slack" }]);
   });
 

@@ -22,7 +22,7 @@ export async function seedClinicMembers(
 ): Promise<void> {
   const clinic = await store.clinics.ensure(workspace, clinicName);
   for (const seeded of members) {
-    const member = await store.members.upsert({ ...workspace, platformUserId: seeded.platformUserId, displayName: seeded.displayName });
+    const member = await store.members.upsert({ ...workspace, platformUserId: seeded.platformUserId, displayName: seeded.displayName }, clock.now());
     await store.memberships.setRole(clinic.id, member.id, seeded.role, { ...workspace, memberId: member.id }, clock.now());
   }
 }
