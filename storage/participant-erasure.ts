@@ -5,6 +5,7 @@
 // digest's figures are the same before and after. One audit event, carrying no erased text.
 import { appendAuditEvent, SYSTEM_ACTOR } from "./audit.ts";
 import type { Db } from "./database.ts";
+import type { Prisma } from "./generated/prisma/client.ts";
 import type { Actor } from "./records.ts";
 
 export const TOMBSTONE_PREFIX = "erased-";
@@ -80,7 +81,7 @@ export function participantErasureRepository(db: Db) {
  * The bot's posts that may show the code: agendas posted while the participant had an open flag,
  * and digests posted while they were enrolled (their waiting lists name codes).
  */
-async function postsThatMayName(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], clinicId: number, enrolledAt: Date, participantId: number): Promise<PostMention[]> {
+async function postsThatMayName(tx: Prisma.TransactionClient, clinicId: number, enrolledAt: Date, participantId: number): Promise<PostMention[]> {
   const flags = await tx.meetingFlag.findMany({ where: { participantId }, select: { flaggedAt: true, closedAt: true } });
   const posts = await tx.scheduledPost.findMany({
     where: { status: "posted", channel: { clinicId }, postedAt: { gte: enrolledAt } },

@@ -1,7 +1,7 @@
 // Neutral reply text → Slack. Slack reads &, < and > as markup (`<!channel>`, `<@U…>`, links), in
 // blocks and in a message's top-level `text` alike, so every piece of text is escaped; a code span
 // becomes `code` and a command reference `/ips …`.
-import { spansOf, type Span } from "../../commands/neutral-text.ts";
+import { plainOf, spansOf, type Span } from "../../commands/neutral-text.ts";
 import { COMMAND_WORD } from "../../commands/registry.ts";
 
 /** Slack reads &, < and > as markup; user-typed text must not become a mention, a broadcast or a link. */
@@ -35,7 +35,5 @@ export function slackMrkdwn(text: string): string {
 
 /** For plain_text fields (headers, buttons, modal labels), which Slack shows as written. */
 export function slackPlain(text: string): string {
-  return spansOf(text)
-    .map((span) => (span.kind === "command" ? `/${COMMAND_WORD} ${span.text}` : span.text))
-    .join("");
+  return plainOf(text, `/${COMMAND_WORD}`);
 }

@@ -2,7 +2,7 @@
 // a link, `![a](b)` an image, `*`/`_` formatting, `<at>` a mention, `&#60;` an entity. Every
 // piece of text is escaped with backslashes, so it shows as typed; a code span is shown in bold
 // (Adaptive Cards have no inline code) and a command reference as `ips …`, as it is typed in Teams.
-import { spansOf, type Span } from "../../commands/neutral-text.ts";
+import { plainOf, spansOf, type Span } from "../../commands/neutral-text.ts";
 import { COMMAND_WORD } from "../../commands/registry.ts";
 
 const MARKDOWN_CHARACTERS = /[\\`*_[\]()!<>&~#|]/g;
@@ -35,7 +35,5 @@ export function teamsMarkdown(text: string): string {
 
 /** For fields Teams shows as written: button titles, input labels, choices, invoke answers. */
 export function teamsPlain(text: string): string {
-  return spansOf(text)
-    .map((span) => (span.kind === "command" ? `${COMMAND_WORD} ${span.text}` : span.text))
-    .join("");
+  return plainOf(text, COMMAND_WORD);
 }

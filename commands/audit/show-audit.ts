@@ -12,7 +12,7 @@ import { ephemeral, type Block, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { calendarDayIn, isCalendarDay } from "../rules/calendar-day.ts";
 import { instantOf } from "../rules/zoned-time.ts";
-import { normaliseParticipantCode } from "../rules/participant-code.ts";
+import { participantNamed } from "../participants/lookup.ts";
 import { mentionedMember, takeMention } from "../members/mentioned-person.ts";
 
 export const AUDIT_MORE_ACTION_ID = "audit.more";
@@ -42,12 +42,10 @@ async function parseFilter(ctx: CommandContext, args: readonly Token[]): Promise
     filter.actorMemberId = (await mentionedMember(ctx, mention, false))?.id ?? 0;
     labels.push(ctx.t("audit.filter.person", { person: mention.displayName }));
   } else if (words[0]) {
-    const participantCode = normaliseParticipantCode(words[0].text) ?? refuse("error.participantCodeMalformed", { input: words[0].text });
     refuseLeftovers(words.slice(1));
-    const participant = await ctx.store.participants.findByCode(ctx.clinic.id, participantCode);
-    if (!participant) refuse("error.participantUnknown", { code: participantCode, clinic: ctx.clinic.name });
+    const participant = await participantNamed(ctx, words[0].text);
     filter.participantId = participant.id;
-    labels.push(ctx.t("audit.filter.participant", { code: code(participantCode) }));
+    labels.push(ctx.t("audit.filter.participant", { code: code(participant.code) }));
   }
   return { filter, label: labels.join(", ") };
 }

@@ -2,22 +2,18 @@
 // admin's direct messages, to answer the participant's access request (GDPR article 15). The
 // export is an audit event; the file goes to the admin only, never to a channel.
 import type { CommandSpec } from "../command-spec.ts";
-import { clinicToday, type CommandContext } from "../context.ts";
+import { actorOf, clinicToday, type CommandContext } from "../context.ts";
 import { code } from "../neutral-text.ts";
 import { firstWordAsCode, refuseLeftovers } from "../parse/arguments.ts";
 import type { Token } from "../parse/tokenize.ts";
 import { ephemeral, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
-import { normaliseParticipantCode } from "../rules/participant-code.ts";
-import { actorOf } from "../context.ts";
+import { participantNamed } from "../participants/lookup.ts";
 
 /** The participant a data-subject command names, by code, in the clinic acted on. */
 export async function namedParticipant(ctx: CommandContext, args: readonly Token[]) {
-  const typed = firstWordAsCode(args);
   refuseLeftovers(args.slice(1));
-  const participantCode = normaliseParticipantCode(typed) ?? refuse("error.participantCodeMalformed", { input: typed });
-  const participant = await ctx.store.participants.findByCode(ctx.clinic.id, participantCode);
-  return participant ?? refuse("error.participantUnknown", { code: participantCode, clinic: ctx.clinic.name });
+  return participantNamed(ctx, firstWordAsCode(args));
 }
 
 export async function exportParticipant(ctx: CommandContext, args: readonly Token[]): Promise<MessageReply> {

@@ -11,6 +11,7 @@ import { systemClock } from "../../commands/context.ts";
 import type { ClinicRole } from "../../storage/store.ts";
 import { fixedClock, messageText, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
+import { expectOneAuditEventPerChange } from "../support/audit-scan.ts";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.ts";
 import type { RecordedCall } from "../support/fake-slack-api.ts";
 import { seedClinicMembers } from "../support/seed-roles.ts";
@@ -125,25 +126,8 @@ const MATRIX: Record<string, { request: Request; allowed: Insider[] }> = {
   "fidelity-note": { request: { kind: "form", formId: "fidelity-note", values: { note: "discussed in supervision" }, hidden: (s) => ({ reviewId: String(s.reviewId), itemKey: "caseload" }) }, allowed: SUPERVISOR },
 };
 
-/** Bookkeeping that is not a change of the clinic's data: delivery keys, and the member's name kept current. */
-const BOOKKEEPING = new Set(["AuditEvent", "Delivery", "Member"]);
-/** Acts whose only record is their audit event: a summary posted to the channel changes no table. */
+/** Acts whose only record is their audit event: a summary posted to the channel and an export change no table. */
 const RECORDED_BY_AUDIT_ALONE = new Set(["fidelity.post-summary", "admin export"]);
-
-/**
- * A request that changed the clinic's data wrote exactly one audit event (a post to each of the
- * clinic's channels is one change each); one that changed nothing wrote none. A new command that
- * changes data without an audit event fails here, since every registry entry has a row.
- */
-function expectOneAuditEventPerChange(name: string, before: Record<string, unknown[]>, after: Record<string, unknown[]>) {
-  const changed = Object.keys(after).some((table) => !BOOKKEEPING.has(table) && JSON.stringify(after[table]) !== JSON.stringify(before[table]));
-  const posts = (after.ScheduledPost?.length ?? 0) - (before.ScheduledPost?.length ?? 0);
-  // Staff records (Member) are bookkeeping here, and so are their own events (member.added, member.renamed).
-  const clinicEvents = (rows: unknown[] | undefined) => (rows ?? []).filter((row) => !String((row as { action: string }).action).startsWith("member.")).length;
-  const events = clinicEvents(after.AuditEvent) - clinicEvents(before.AuditEvent);
-  const expected = changed ? Math.max(1, posts) : RECORDED_BY_AUDIT_ALONE.has(name) ? 1 : 0;
-  expect({ name, changed, events }).toEqual({ name, changed, events: expected });
-}
 
 /** The answers that mean "not allowed", whatever was asked. */
 const REFUSALS = [
@@ -257,7 +241,8 @@ describe("permission matrix", () => {
     outcomes.push(`${name}\t${actor}\t${allowed ? "allowed" : "refused"}`);
     if (allowed) {
       expect(isRefusal(text), text).toBe(false);
-      expectOneAuditEventPerChange(name, before, h.tables());
+      // A new command that changes data without an audit event fails here, since every registry entry has a row.
+      expectOneAuditEventPerChange(name, before, h.tables(), RECORDED_BY_AUDIT_ALONE.has(name));
       return;
     }
     expect(isRefusal(text), text).toBe(true);
