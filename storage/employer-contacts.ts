@@ -47,9 +47,9 @@ export function employerContactRepository(db: Db) {
       });
     },
 
-    async daysForParticipant(participantId: number): Promise<string[]> {
-      const contacts = await db.employerContact.findMany({ where: { participantId }, select: { occurredOn: true } });
-      return contacts.map((contact) => contact.occurredOn);
+    /** The participant's employer contacts: their type and day. */
+    async forParticipant(participantId: number): Promise<{ contactType: string; occurredOn: string }[]> {
+      return db.employerContact.findMany({ where: { participantId }, select: { contactType: true, occurredOn: true } });
     },
   };
 }

@@ -3,34 +3,9 @@
 import type { ClinicFacts, ParticipantFact } from "../../storage/store.ts";
 import { addDays, addMonths, daysBetween, type CalendarDay } from "../rules/calendar-day.ts";
 import { CASELOAD_CEILING, isActiveStatus } from "../rules/caseload.ts";
+import { statusOn, wasActiveBetween } from "../rules/status-history.ts";
 import { FIRST_CONTACT_DEADLINE_DAYS } from "../rules/employer-contacts.ts";
 import { isoWeekOf, type IsoWeek } from "../rules/iso-week.ts";
-
-/** The participant's status at the end of `day`, or undefined before enrolment. */
-export function statusOn(participant: ParticipantFact, day: CalendarDay): string | undefined {
-  if (participant.enrolledOn > day) return undefined;
-  let status: string | undefined;
-  let latest = "";
-  for (const change of participant.statusHistory) {
-    if (change.effectiveOn <= day && change.effectiveOn >= latest) {
-      status = change.status;
-      latest = change.effectiveOn;
-    }
-  }
-  return status;
-}
-
-/** Active (not paused or closed) at some moment from `from` to `to`, both included. */
-export function wasActiveBetween(participant: ParticipantFact, from: CalendarDay, to: CalendarDay): boolean {
-  if (participant.enrolledOn > to) return false;
-  const atStart = statusOn(participant, from);
-  if (atStart !== undefined && isActiveStatus(atStart)) return true;
-  // Enrolling records the first status change, so a participant enrolled inside the period is seen
-  // here. A change counts only if it was still in force that day (not corrected the same day).
-  return participant.statusHistory.some(
-    (change) => change.effectiveOn > from && change.effectiveOn <= to && isActiveStatus(statusOn(participant, change.effectiveOn) ?? "closed"),
-  );
-}
 
 export interface SpecialistWeek {
   specialistId: number;

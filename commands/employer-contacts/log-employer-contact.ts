@@ -11,7 +11,9 @@ import { requireParticipant } from "../participants/lookup.ts";
 import { ephemeral, type Block, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { EMPLOYER_NAME_MAX_LENGTH, employerMatchKey, tidyEmployerName } from "../rules/employer-name.ts";
-import { CONTACT_TYPES, countInPersonContactsInWeek, daysToFirstEmployerContact, isWithinFirstContactDeadline, WEEKLY_IN_PERSON_TARGET } from "../rules/employer-contacts.ts";
+import { daysBetween } from "../rules/calendar-day.ts";
+import { CONTACT_TYPES, countInPersonContactsInWeek, FIRST_CONTACT_DEADLINE_DAYS, WEEKLY_IN_PERSON_TARGET } from "../rules/employer-contacts.ts";
+import { countsAsEmployerMeeting, daysToFirstEmployerContact, isWithinFirstContactDeadline } from "../rules/first-employer-contact.ts";
 import { formatIsoWeek, isoWeekOf } from "../rules/iso-week.ts";
 import { normaliseParticipantCode } from "../rules/participant-code.ts";
 import { freeText, NOTE_MAX_LENGTH, oneOf, parseInput, participantCode, pastOrToday } from "../validation.ts";
@@ -78,14 +80,26 @@ export async function logEmployerContact(ctx: CommandContext, input: CheckedCont
       text: ctx.t("contact.weekCount", { week: formatIsoWeek(week), count: countInPersonContactsInWeek(weekContacts, week), target: WEEKLY_IN_PERSON_TARGET }),
     },
   ];
-  if (participant) blocks.push({ type: "text", text: await firstContactNews(ctx, participant.id, participant.code, participant.enrolledOn, input.date) });
+  if (participant) blocks.push({ type: "text", text: await firstContactNews(ctx, participant, input.type, input.date, today) });
   return ephemeral(...blocks);
 }
 
-async function firstContactNews(ctx: CommandContext, participantId: number, code: string, enrolledOn: string, loggedOn: string): Promise<string> {
-  const contactDays = await ctx.store.employerContacts.daysForParticipant(participantId);
-  const days = daysToFirstEmployerContact(enrolledOn, contactDays) ?? 0;
-  const isFirst = contactDays.filter((day) => day <= loggedOn).length === 1 && contactDays.every((day) => day >= loggedOn);
+/** Whether this contact was the participant's first employer contact: their first in-person meeting. */
+async function firstContactNews(
+  ctx: CommandContext,
+  participant: { id: number; code: string; enrolledOn: string },
+  contactType: string,
+  loggedOn: string,
+  today: string,
+): Promise<string> {
+  const { code, enrolledOn } = participant;
+  const contacts = await ctx.store.employerContacts.forParticipant(participant.id);
+  const days = daysToFirstEmployerContact(enrolledOn, contacts);
+  if (days === undefined) {
+    return ctx.t("contact.notYetAMeeting", { code, type: ctx.t(`contactType.${contactType}`), days: daysBetween(enrolledOn, today), deadline: FIRST_CONTACT_DEADLINE_DAYS });
+  }
+  const meetingsUpToThis = contacts.filter((contact) => countsAsEmployerMeeting(contact.contactType) && contact.occurredOn >= enrolledOn && contact.occurredOn <= loggedOn);
+  const isFirst = countsAsEmployerMeeting(contactType) && meetingsUpToThis.length === 1 && daysBetween(enrolledOn, loggedOn) === days;
   if (!isFirst) return ctx.t("contact.laterForParticipant", { code, days });
   return ctx.t(isWithinFirstContactDeadline(days) ? "contact.firstForParticipant" : "contact.firstForParticipantLate", { code, days });
 }

@@ -1,7 +1,7 @@
 // Employer-contact rules the fidelity scale scores: about six face-to-face employer contacts per
 // specialist per ISO week (item 17), and a first employer contact within 30 days of the
-// participant saying they want to work (item 15, rapid job search).
-import { daysBetween, type CalendarDay } from "./calendar-day.ts";
+// participant saying they want to work (item 15, rapid job search; first-employer-contact.ts).
+import type { CalendarDay } from "./calendar-day.ts";
 import type { IsoWeek } from "./iso-week.ts";
 
 export const WEEKLY_IN_PERSON_TARGET = 6;
@@ -19,15 +19,4 @@ export function countInPersonContactsInWeek(contacts: readonly DatedContact[], w
   return contacts.filter(
     (contact) => contact.contactType === "in-person" && contact.occurredOn >= week.monday && contact.occurredOn <= week.sunday,
   ).length;
-}
-
-/** Days from enrolment to the first employer contact, or undefined if there is none yet. */
-export function daysToFirstEmployerContact(enrolledOn: CalendarDay, contactDays: readonly CalendarDay[]): number | undefined {
-  if (contactDays.length === 0) return undefined;
-  const first = contactDays.reduce((earliest, day) => (day < earliest ? day : earliest));
-  return daysBetween(enrolledOn, first);
-}
-
-export function isWithinFirstContactDeadline(daysToFirstContact: number): boolean {
-  return daysToFirstContact <= FIRST_CONTACT_DEADLINE_DAYS;
 }

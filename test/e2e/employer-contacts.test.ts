@@ -29,14 +29,14 @@ describe("employer contacts", () => {
     const text = messageText(await h.command('contact "ICA Maxi Lindhagen" for P-017 type:in-person'));
     expect(text).toContain("Logged an employer contact with ICA Maxi Lindhagen (in person) on 2026-11-18.");
     expect(text).toContain("Your in-person employer contacts this week (2026-W47): 1 of the target 6.");
-    expect(text).toContain("This is `P-017`'s first employer contact, 29 days after enrolment: within the 30-day target.");
+    expect(text).toContain("This is `P-017`'s first employer contact (first in-person meeting), 29 days after enrolment: within the 30-day target.");
     expect(contacts()).toEqual([{ employer: "ICA Maxi Lindhagen", contactType: "in-person", occurredOn: "2026-11-18", note: null, code: "P-017" }]);
   });
 
   it("treats the same employer typed differently as one employer and counts only in-person contacts", async () => {
     const text = messageText(await h.command("contact \u201cica maxi  LINDHAGEN\u201d for p-017 type:phone date:2026-11-18 asked about   openings"));
     expect(text).toContain("Your in-person employer contacts this week (2026-W47): 1 of the target 6.");
-    expect(text).toContain("Not `P-017`'s first employer contact: the first came 29 days after enrolment.");
+    expect(text).toContain("Not `P-017`'s first employer contact: the first in-person meeting came 29 days after enrolment.");
     expect(queryAll(h.databaseFile, "SELECT name FROM Employer")).toEqual([{ name: "ICA Maxi Lindhagen" }]);
     expect(contacts().at(-1)).toMatchObject({ contactType: "phone", occurredOn: "2026-11-18", note: "asked about openings" });
   });
@@ -53,9 +53,13 @@ describe("employer contacts", () => {
     expect(text).toContain("(2026-W47): 2 of the target 6.");
   });
 
-  it("says when a first contact came later than 30 days", async () => {
-    const text = messageText(await h.command('contact "Lunds Bageri" for P-020 type:video date:2026-11-17'));
-    expect(text).toContain("This is `P-020`'s first employer contact, 77 days after enrolment: later than the 30-day target.");
+  it("a video call does not end the wait; the first in-person meeting does, and says it came later than 30 days", async () => {
+    const video = messageText(await h.command('contact "Lunds Bageri" for P-020 type:video date:2026-11-16'));
+    expect(video).toContain(
+      "The video contact is counted, but `P-020`'s first employer contact is their first in-person meeting with an employer, still to come (78 days since enrolment; target within 30).",
+    );
+    const met = messageText(await h.command('contact "Lunds Bageri" for P-020 type:in-person date:2026-11-15'));
+    expect(met).toContain("This is `P-020`'s first employer contact (first in-person meeting), 75 days after enrolment: later than the 30-day target.");
   });
 
   it.each([
@@ -112,7 +116,7 @@ describe("employer contacts", () => {
       expect(response.status).toBe(200);
       const posted = await h.slack.waitForCall((c) => c.method === "chat.postEphemeral" && messageText(c).includes("Systembolaget"));
       expect(posted.body.channel).toBe("C0CLINIC");
-      expect(messageText(posted)).toContain("Not `P-020`'s first employer contact");
+      expect(messageText(posted)).toContain("Not `P-020`'s first employer contact: the first in-person meeting came 75 days after enrolment.");
       expect(messageText(posted)).toContain("(2026-W47): 3 of the target 6.");
       expect(contacts().length).toBe(before + 1);
       expect(contacts().at(-1)).toMatchObject({ employer: "Systembolaget Mårtenstorget", code: "P-020", note: "visited with P-020" });

@@ -137,7 +137,7 @@ describe("the employer-contact form in Teams", () => {
     const exchange = await h.execute(submit.verb, filled(submit.data), SPECIALIST, messageId);
     const confirmation = cardText(invokeCard(exchange)!);
     expect(confirmation).toContain("Logged an employer contact with Systembolaget Mårtenstorget (in person) on 2026-11-18.");
-    expect(confirmation).toContain("This is P-020's first employer contact, 78 days after enrolment: later than the 30-day target.");
+    expect(confirmation).toContain("This is P-020's first employer contact (first in-person meeting), 78 days after enrolment: later than the 30-day target.");
     expect(exchange.calls).toMatchObject([{ kind: "update", activityId: messageId }]);
     expect(contacts()).toEqual([{ employer: "Systembolaget Mårtenstorget", contactType: "in-person", occurredOn: "2026-11-18", note: "visited with P-020", code: "P-020" }]);
 

@@ -71,7 +71,7 @@ describe("Teams commands in a personal chat", () => {
     const text = await say('ips contact "ICA Maxi Lindhagen" for P-017 type:in-person');
     expect(text).toContain("Logged an employer contact with ICA Maxi Lindhagen (in person) on 2026-11-18.");
     expect(text).toContain("Your in-person employer contacts this week (2026-W47): 1 of the target 6.");
-    expect(text).toContain("This is P-017's first employer contact, 29 days after enrolment: within the 30-day target.");
+    expect(text).toContain("This is P-017's first employer contact (first in-person meeting), 29 days after enrolment: within the 30-day target.");
     expect(queryAll(h.databaseFile, "SELECT e.name, c.contactType FROM EmployerContact c JOIN Employer e ON e.id = c.employerId")).toEqual([{ name: "ICA Maxi Lindhagen", contactType: "in-person" }]);
   });
 

@@ -10,11 +10,10 @@ import {
   outcomesOn,
   rapidJobSearch,
   specialistWeeks,
-  statusOn,
-  wasActiveBetween,
   weeklyTrend,
 } from "../../commands/digest/figures.ts";
 import { daysBetween } from "../../commands/rules/calendar-day.ts";
+import { statusOn, wasActiveBetween } from "../../commands/rules/status-history.ts";
 import { formatIsoWeek, isoWeekOf } from "../../commands/rules/iso-week.ts";
 import type { ClinicFacts, ContactFact, JobFact, ParticipantFact } from "../../storage/store.ts";
 

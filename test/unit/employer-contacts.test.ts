@@ -2,9 +2,7 @@ import { describe, it, expect } from "vitest";
 import {
   CONTACT_TYPES,
   countInPersonContactsInWeek,
-  daysToFirstEmployerContact,
   FIRST_CONTACT_DEADLINE_DAYS,
-  isWithinFirstContactDeadline,
   WEEKLY_IN_PERSON_TARGET,
   type DatedContact,
 } from "../../commands/rules/employer-contacts.ts";
@@ -68,45 +66,5 @@ describe("countInPersonContactsInWeek", () => {
     const week53 = isoWeekOf("2026-12-31"); // Mon 2026-12-28 .. Sun 2027-01-03
     const aroundNewYear = [contact("2026-12-27"), contact("2026-12-28"), contact("2027-01-01"), contact("2027-01-03"), contact("2027-01-04")];
     expect(countInPersonContactsInWeek(aroundNewYear, week53)).toBe(3);
-  });
-});
-
-describe("daysToFirstEmployerContact", () => {
-  it("is undefined when there is no contact yet", () => {
-    expect(daysToFirstEmployerContact("2026-11-01", [])).toBeUndefined();
-  });
-
-  it("counts days from enrolment to the earliest contact, whatever the order", () => {
-    expect(daysToFirstEmployerContact("2026-11-01", ["2026-11-20", "2026-11-05", "2026-12-01"])).toBe(4);
-    expect(daysToFirstEmployerContact("2026-11-01", ["2026-11-01"])).toBe(0);
-  });
-
-  it("counts across months, the year end and DST", () => {
-    expect(daysToFirstEmployerContact("2026-10-20", ["2026-11-19"])).toBe(30);
-    expect(daysToFirstEmployerContact("2026-12-15", ["2027-01-15"])).toBe(31);
-    expect(daysToFirstEmployerContact("2026-03-01", ["2026-03-31"])).toBe(30); // spans 2026-03-29
-    expect(daysToFirstEmployerContact("2028-02-01", ["2028-03-02"])).toBe(30); // leap February
-  });
-
-  it("is negative when a contact predates enrolment", () => {
-    expect(daysToFirstEmployerContact("2026-11-10", ["2026-11-20", "2026-11-07"])).toBe(-3);
-  });
-});
-
-describe("isWithinFirstContactDeadline", () => {
-  it("allows up to and including day 30", () => {
-    expect(isWithinFirstContactDeadline(0)).toBe(true);
-    expect(isWithinFirstContactDeadline(29)).toBe(true);
-    expect(isWithinFirstContactDeadline(30)).toBe(true);
-  });
-
-  it("misses the deadline from day 31", () => {
-    expect(isWithinFirstContactDeadline(31)).toBe(false);
-    expect(isWithinFirstContactDeadline(90)).toBe(false);
-  });
-
-  it("agrees with daysToFirstEmployerContact at the boundary", () => {
-    expect(isWithinFirstContactDeadline(daysToFirstEmployerContact("2026-11-01", ["2026-12-01"])!)).toBe(true); // 30 days
-    expect(isWithinFirstContactDeadline(daysToFirstEmployerContact("2026-11-01", ["2026-12-02"])!)).toBe(false); // 31 days
   });
 });
