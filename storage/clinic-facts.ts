@@ -25,6 +25,7 @@ export interface JobFact {
   employerId: number;
   jobType: string;
   kind: string;
+  hoursPerWeek: number | null;
   startedOn: string;
   endedOn: string | null;
 }
@@ -58,7 +59,7 @@ export function clinicFactsRepository(db: Db) {
         }),
         db.jobStart.findMany({
           where: { clinicId },
-          select: { participantId: true, employerId: true, jobType: true, kind: true, startedOn: true, endedOn: true },
+          select: { participantId: true, employerId: true, jobType: true, kind: true, hoursPerWeek: true, startedOn: true, endedOn: true },
         }),
         db.meetingFlag.findMany({
           where: { clinicId, closedAt: null },

@@ -3,7 +3,8 @@
 import type { Db } from "./database.ts";
 
 export interface EvidenceRows {
-  participants: { id: number; specialistId: number; enrolledOn: string; status: string }[];
+  /** Each participant with their status history, so that the items see statuses as they were in the period. */
+  participants: { id: number; specialistId: number; enrolledOn: string; statusHistory: { status: string; effectiveOn: string }[] }[];
   contacts: { specialistId: number; participantId: number | null; contactType: string; occurredOn: string }[];
   jobStarts: { participantId: number; employerId: number; jobType: string; kind: string; startedOn: string }[];
   /** The day of the clinic's first logged employer contact, if any. */
@@ -14,7 +15,10 @@ export function fidelityEvidenceRepository(db: Db) {
   return {
     async forPeriod(clinicId: number, from: string, to: string): Promise<EvidenceRows> {
       const [participants, contacts, jobStarts, firstContact] = await Promise.all([
-        db.participant.findMany({ where: { clinicId }, select: { id: true, specialistId: true, enrolledOn: true, status: true } }),
+        db.participant.findMany({
+          where: { clinicId },
+          select: { id: true, specialistId: true, enrolledOn: true, statusChanges: { select: { status: true, effectiveOn: true }, orderBy: { id: "asc" } } },
+        }),
         db.employerContact.findMany({
           where: { clinicId, occurredOn: { gte: from, lte: to } },
           select: { specialistId: true, participantId: true, contactType: true, occurredOn: true },
@@ -25,7 +29,12 @@ export function fidelityEvidenceRepository(db: Db) {
         }),
         db.employerContact.findFirst({ where: { clinicId }, orderBy: { occurredOn: "asc" }, select: { occurredOn: true } }),
       ]);
-      return { participants, contacts, jobStarts, contactLogSince: firstContact?.occurredOn };
+      return {
+        participants: participants.map(({ statusChanges, ...participant }) => ({ ...participant, statusHistory: statusChanges })),
+        contacts,
+        jobStarts,
+        contactLogSince: firstContact?.occurredOn,
+      };
     },
   };
 }

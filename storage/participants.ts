@@ -84,7 +84,7 @@ export function participantRepository(db: Db) {
         where: { clinicId, specialistId },
         orderBy: { code: "asc" },
         include: {
-          contacts: { select: { occurredOn: true }, orderBy: { occurredOn: "desc" } },
+          contacts: { select: { contactType: true, occurredOn: true }, orderBy: { occurredOn: "desc" } },
           _count: { select: { flags: { where: { closedAt: null } } } },
         },
       });
@@ -92,8 +92,7 @@ export function participantRepository(db: Db) {
         code: participant.code,
         status: participant.status,
         enrolledOn: participant.enrolledOn,
-        lastContactOn: participant.contacts[0]?.occurredOn ?? null,
-        contactCount: participant.contacts.length,
+        contacts: participant.contacts,
         openFlags: participant._count.flags,
       }));
     },

@@ -81,8 +81,8 @@ export interface CaseloadEntry {
   code: string;
   status: string;
   enrolledOn: string;
-  lastContactOn: string | null;
-  contactCount: number;
+  /** The participant's employer contacts of every type, newest first. */
+  contacts: { contactType: string; occurredOn: string }[];
   openFlags: number;
 }
 

@@ -1,11 +1,20 @@
 // The weekly digest's figures, as small pure functions over a clinic's facts. Each is defined in
 // the README ("The weekly digest") and tested on hand-built data in test/unit/digest-figures.test.ts.
-import type { ClinicFacts, ParticipantFact } from "../../storage/store.ts";
-import { addDays, addMonths, daysBetween, type CalendarDay } from "../rules/calendar-day.ts";
+import type { ClinicFacts } from "../../storage/store.ts";
+import { addDays, addMonths, type CalendarDay } from "../rules/calendar-day.ts";
 import { CASELOAD_CEILING, isActiveStatus } from "../rules/caseload.ts";
-import { statusOn, wasActiveBetween } from "../rules/status-history.ts";
 import { FIRST_CONTACT_DEADLINE_DAYS } from "../rules/employer-contacts.ts";
+import { employmentCenterRate, type Share } from "../rules/employment-rate.ts";
+import {
+  daysToFirstEmployerContact,
+  firstEmployerContactOn,
+  isWaitingPastFirstContactDeadline,
+  summariseDaysToFirstContact,
+  type DaysSummary,
+} from "../rules/first-employer-contact.ts";
 import { isoWeekOf, type IsoWeek } from "../rules/iso-week.ts";
+import { statusOn } from "../rules/status-history.ts";
+import { isJobHeldOn, outcomeOn } from "../rules/working.ts";
 
 export interface SpecialistWeek {
   specialistId: number;
@@ -40,10 +49,16 @@ export interface OutcomeCounts {
   paused: number;
 }
 
+/** Everyone on a caseload at the end of `day`, by where they stand: the job they hold decides (rules/working.ts). */
 export function outcomesOn(facts: ClinicFacts, day: CalendarDay): OutcomeCounts {
-  const statuses = facts.participants.map((p) => statusOn(p, day));
-  const count = (status: string) => statuses.filter((s) => s === status).length;
-  return { working: count("working"), internship: count("internship"), studying: count("studying"), jobSearch: count("job-search"), paused: count("paused") };
+  const counts: OutcomeCounts = { working: 0, internship: 0, studying: 0, jobSearch: 0, paused: 0 };
+  const jobs = byParticipant(facts.jobs);
+  for (const participant of facts.participants) {
+    const outcome = outcomeOn(participant, jobs.get(participant.id) ?? [], day);
+    if (outcome === undefined) continue;
+    counts[outcome === "job-search" ? "jobSearch" : outcome] += 1;
+  }
+  return counts;
 }
 
 export function jobStartsAndEnds(facts: ClinicFacts, week: IsoWeek): { starts: number; ends: number } {
@@ -51,55 +66,45 @@ export function jobStartsAndEnds(facts: ClinicFacts, week: IsoWeek): { starts: n
   return { starts: facts.jobs.filter((job) => inWeek(job.startedOn)).length, ends: facts.jobs.filter((job) => inWeek(job.endedOn)).length };
 }
 
-export interface EmploymentRate {
-  /** Participants who held a competitive job at any time in the period. */
-  employed: number;
-  /** Participants active at any time in the period. */
-  active: number;
-  /** employed ÷ active, or null when nobody was active. */
-  rate: number | null;
+/** The competitive employment rate from `from` to `to` by the IPS Employment Center's definition (rules/employment-rate.ts). */
+export function employmentRate(facts: ClinicFacts, from: CalendarDay, to: CalendarDay): Share {
+  return employmentCenterRate(facts.participants, facts.jobs, from, to);
 }
 
-export function employmentRate(facts: ClinicFacts, from: CalendarDay, to: CalendarDay): EmploymentRate {
-  const active = facts.participants.filter((p) => wasActiveBetween(p, from, to));
-  const employed = active.filter((p) =>
-    facts.jobs.some((job) => job.participantId === p.id && job.kind === "competitive" && job.startedOn <= to && (job.endedOn === null || job.endedOn >= from)),
-  );
-  return { employed: employed.length, active: active.length, rate: active.length === 0 ? null : employed.length / active.length };
-}
-
-export function firstContactDay(facts: ClinicFacts, participantId: number, contactType?: string): CalendarDay | undefined {
-  let first: CalendarDay | undefined;
-  for (const contact of facts.contacts) {
-    if (contact.participantId !== participantId || (contactType && contact.contactType !== contactType)) continue;
-    if (first === undefined || contact.occurredOn < first) first = contact.occurredOn;
+function byParticipant<T extends { participantId: number | null }>(rows: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    if (row.participantId === null) continue;
+    const list = map.get(row.participantId);
+    if (list) list.push(row);
+    else map.set(row.participantId, [row]);
   }
-  return first;
+  return map;
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
+/** How many months back the digest's rapid-job-search figure looks at enrolments. */
+export const RAPID_SEARCH_WINDOW_MONTHS = 6;
 
-/** Median days from enrolment to the first employer contact, for participants enrolled in the six months up to `asOf`. */
-export function rapidJobSearch(facts: ClinicFacts, asOf: CalendarDay): { medianDays: number | null; participants: number } {
-  const since = addMonths(asOf, -6);
+/**
+ * Days from enrolment to the first employer contact (first in-person meeting), mean and median with
+ * n, for participants enrolled in the six months up to `asOf` whose wait has ended.
+ */
+export function rapidJobSearch(facts: ClinicFacts, asOf: CalendarDay): DaysSummary {
+  const since = addMonths(asOf, -RAPID_SEARCH_WINDOW_MONTHS);
+  const contacts = byParticipant(facts.contacts);
   const days = facts.participants
     .filter((p) => p.enrolledOn > since && p.enrolledOn <= asOf)
     .flatMap((p) => {
-      const first = firstContactDay(facts, p.id);
-      return first !== undefined && first <= asOf ? [daysBetween(p.enrolledOn, first)] : [];
+      const waited = daysToFirstEmployerContact(p.enrolledOn, contacts.get(p.id) ?? [], asOf);
+      return waited === undefined ? [] : [waited];
     });
-  return { medianDays: median(days), participants: days.length };
+  return summariseDaysToFirstContact(days);
 }
 
 export interface NeedsAttention {
-  /** Active, enrolled more than 30 days ago, and no employer contact yet. */
+  /** In job search, enrolled more than 30 days ago, and no first employer contact (in-person meeting) yet. */
   waitingForFirstContact: string[];
-  /** Job-searching, contacted before, but no employer contact on their behalf in the last 30 days. */
+  /** In job search, met an employer before, but no employer contact of any kind on their behalf in the last 30 days. */
   noRecentContact: string[];
   /** Specialists with more than 20 active participants. */
   overCeiling: string[];
@@ -107,17 +112,16 @@ export interface NeedsAttention {
 
 export function needsAttention(facts: ClinicFacts, asOf: CalendarDay): NeedsAttention {
   const recentFrom = addDays(asOf, -FIRST_CONTACT_DEADLINE_DAYS);
+  const contacts = byParticipant(facts.contacts);
   const waiting: string[] = [];
   const stale: string[] = [];
   for (const participant of facts.participants) {
     const status = statusOn(participant, asOf);
-    if (status === undefined || !isActiveStatus(status)) continue;
-    const days = facts.contacts.filter((c) => c.participantId === participant.id && c.occurredOn <= asOf).map((c) => c.occurredOn);
-    if (days.length === 0) {
-      if (daysBetween(participant.enrolledOn, asOf) > FIRST_CONTACT_DEADLINE_DAYS) waiting.push(participant.code);
-    } else if (status === "job-search" && days.every((day) => day <= recentFrom)) {
-      stale.push(participant.code);
-    }
+    if (status !== "job-search") continue;
+    const own = (contacts.get(participant.id) ?? []).filter((c) => c.occurredOn <= asOf);
+    const firstMeeting = firstEmployerContactOn(participant.enrolledOn, own, asOf);
+    if (isWaitingPastFirstContactDeadline(status, participant.enrolledOn, firstMeeting, asOf)) waiting.push(participant.code);
+    else if (firstMeeting !== undefined && own.every((c) => c.occurredOn <= recentFrom)) stale.push(participant.code);
   }
   const overCeiling = facts.specialists
     .filter((specialist) => {
@@ -141,7 +145,7 @@ export function weeklyTrend(facts: ClinicFacts, last: IsoWeek, weeks = 12): Tren
     week,
     inPersonContacts: facts.contacts.filter((c) => c.contactType === "in-person" && c.occurredOn >= week.monday && c.occurredOn <= week.sunday).length,
     inWork: new Set(
-      facts.jobs.filter((job) => job.kind === "competitive" && job.startedOn <= week.sunday && (job.endedOn === null || job.endedOn > week.sunday)).map((job) => job.participantId),
+      facts.jobs.filter((job) => job.kind === "competitive" && isJobHeldOn(job, week.sunday)).map((job) => job.participantId),
     ).size,
   }));
 }

@@ -7,7 +7,9 @@ import { CASELOAD_CEILING } from "../rules/caseload.ts";
 import { WEEKLY_IN_PERSON_TARGET } from "../rules/employer-contacts.ts";
 import { formatIsoWeek, type IsoWeek } from "../rules/iso-week.ts";
 import { formatQuarter, previousQuarter, quarterOf } from "../rules/quarter.ts";
-import { employmentRate, jobStartsAndEnds, needsAttention, outcomesOn, rapidJobSearch, specialistWeeks, weeklyTrend, type EmploymentRate } from "./figures.ts";
+import { employmentCenterBand, type Share } from "../rules/employment-rate.ts";
+import { roundTo } from "../fidelity/suggestions/evidence.ts";
+import { employmentRate, jobStartsAndEnds, needsAttention, outcomesOn, rapidJobSearch, specialistWeeks, weeklyTrend } from "./figures.ts";
 
 export interface DigestRequest {
   clinic: ClinicRecord;
@@ -27,8 +29,9 @@ function bar(value: number, max: number): string {
   return "█".repeat(filled) + "·".repeat(BAR_WIDTH - filled);
 }
 
-function percent(rate: EmploymentRate, t: Translate): string {
-  return rate.rate === null ? t("digest.noData") : t("digest.rateValue", { percent: Math.round(rate.rate * 100), employed: rate.employed, active: rate.active });
+function percent(rate: Share, t: Translate): string {
+  if (rate.percent === null) return t("digest.noData");
+  return t("digest.rateValue", { percent: rate.percent, employed: rate.numerator, active: rate.denominator, band: t(`digest.band.${employmentCenterBand(rate.percent)}`) });
 }
 
 export function renderDigest({ clinic, facts, week, asOf, meetingDay, t }: DigestRequest): MessageReply {
@@ -63,9 +66,10 @@ export function renderDigest({ clinic, facts, week, asOf, meetingDay, t }: Diges
       type: "text",
       text: t("digest.employmentRate", { quarter: formatQuarter(quarter), rate: percent(thisQuarter, t), previousQuarter: formatQuarter(before), previousRate: percent(lastQuarter, t) }),
     },
+    { type: "context", text: t("digest.rateDefinition.ips-employment-center") },
     {
       type: "text",
-      text: rapid.medianDays === null ? t("digest.rapidSearchNoData") : t("digest.rapidSearch", { days: rapid.medianDays, participants: rapid.participants }),
+      text: rapid.n === 0 ? t("digest.rapidSearchNoData") : t("digest.rapidSearch", { mean: roundTo(rapid.mean!, 1), median: rapid.median!, n: rapid.n }),
     },
     { type: "heading", text: t("digest.attentionTitle") },
     { type: "text", text: t("digest.waitingForFirstContact", { codes: codes(attention.waitingForFirstContact) }) },

@@ -7,8 +7,12 @@ import { requireParticipant } from "../participants/lookup.ts";
 import { ephemeral, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { PARTICIPANT_STATUSES } from "../rules/caseload.ts";
+import { jobKindBehindStatus } from "../rules/working.ts";
 import { JOB_END_REASONS } from "../rules/outcomes.ts";
 import { oneOf, parseInput, participantCode, pastOrToday } from "../validation.ts";
+
+/** After a job ends the participant searches, pauses or leaves: working, internship and studying come with a job start. */
+const STATUSES_AFTER_A_JOB = PARTICIPANT_STATUSES.filter((status) => jobKindBehindStatus(status) === undefined);
 
 export async function endJob(ctx: CommandContext, raw: { code: string; date?: string; reason?: string; status?: string }): Promise<MessageReply> {
   const input = parseInput(
@@ -16,7 +20,7 @@ export async function endJob(ctx: CommandContext, raw: { code: string; date?: st
       code: participantCode,
       date: pastOrToday(clinicToday(ctx)),
       reason: oneOf(JOB_END_REASONS, "error.endReasonUnknown").optional(),
-      status: oneOf(PARTICIPANT_STATUSES, "error.statusUnknown").optional(),
+      status: oneOf(STATUSES_AFTER_A_JOB, "error.statusAfterJobUnknown").optional(),
     }),
     { ...raw, reason: raw.reason || undefined, status: raw.status || undefined },
   );

@@ -8,6 +8,7 @@ import { ephemeral, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { PARTICIPANT_STATUSES } from "../rules/caseload.ts";
 import { freeText, NOTE_MAX_LENGTH, oneOf, parseInput, participantCode, pastOrToday } from "../validation.ts";
+import { jobKindBehindStatus } from "../rules/working.ts";
 import { requireParticipant } from "./lookup.ts";
 
 export async function changeParticipantStatus(
@@ -30,6 +31,7 @@ export async function changeParticipantStatus(
   if (input.date < participant.enrolledOn) {
     refuse("error.dateBeforeEnrolment", { date: input.date, code: input.code, enrolledOn: participant.enrolledOn });
   }
+  await refuseStatusTheJobsContradict(ctx, participant, input.status);
   await ctx.store.participants.changeStatus(participant, { status: input.status, effectiveOn: input.date, note: input.note }, actorOf(ctx), ctx.clock.now());
   return ephemeral({
     type: "text",
@@ -41,6 +43,21 @@ export async function changeParticipantStatus(
       date: input.date,
     }),
   });
+}
+
+/**
+ * Working, internship and studying have one source: the job start (rules/working.ts). Those
+ * statuses need a current job of their kind, and job search cannot be set while a job runs.
+ */
+async function refuseStatusTheJobsContradict(ctx: CommandContext, participant: { id: number; code: string }, status: string): Promise<void> {
+  const needed = jobKindBehindStatus(status);
+  const current = needed !== undefined || status === "job-search" ? await ctx.store.jobStarts.currentFor(participant.id) : null;
+  if (needed !== undefined && current?.kind !== needed) {
+    refuse("error.statusNeedsJobStart", { code: participant.code, status: ctx.t(`status.${status}`), kind: needed });
+  }
+  if (status === "job-search" && current) {
+    refuse("error.statusWhileJobCurrent", { code: participant.code, employer: current.employerName, date: current.startedOn });
+  }
 }
 
 export const changeParticipantStatusCommand: CommandSpec = {

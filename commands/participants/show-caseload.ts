@@ -5,7 +5,7 @@ import { takingNoArguments } from "../parse/arguments.ts";
 import { ephemeral, type Block, type MessageReply } from "../reply.ts";
 import { daysBetween } from "../rules/calendar-day.ts";
 import { CASELOAD_CEILING, isActiveStatus, isOverCaseloadCeiling } from "../rules/caseload.ts";
-import { FIRST_CONTACT_DEADLINE_DAYS } from "../rules/employer-contacts.ts";
+import { daysToFirstEmployerContact, firstEmployerContactOn, isWaitingPastFirstContactDeadline } from "../rules/first-employer-contact.ts";
 
 export async function showCaseload(ctx: CommandContext): Promise<MessageReply> {
   return ephemeral(...(await caseloadBlocks(ctx)));
@@ -21,21 +21,26 @@ export async function caseloadBlocks(ctx: CommandContext): Promise<Block[]> {
     { type: "heading", text: ctx.t("caseload.title", { active: active.length, ceiling: CASELOAD_CEILING }) },
     {
       type: "table",
-      columns: ["code", "status", "enrolledDays", "lastContactDays", "flags"].map((column) => ctx.t(`caseload.column.${column}`)),
-      rows: entries.map((entry) => [
-        entry.code,
-        ctx.t(`status.${entry.status}`),
-        String(daysBetween(entry.enrolledOn, today)),
-        entry.lastContactOn ? String(daysBetween(entry.lastContactOn, today)) : ctx.t("caseload.noContactYet"),
-        String(entry.openFlags),
-      ]),
+      columns: ["code", "status", "enrolledDays", "firstMeetingDay", "lastContactDays", "flags"].map((column) => ctx.t(`caseload.column.${column}`)),
+      rows: entries.map((entry) => {
+        const met = daysToFirstEmployerContact(entry.enrolledOn, entry.contacts, today);
+        const last = entry.contacts[0]?.occurredOn;
+        return [
+          entry.code,
+          ctx.t(`status.${entry.status}`),
+          String(daysBetween(entry.enrolledOn, today)),
+          met === undefined ? ctx.t("caseload.noContactYet") : String(met),
+          last === undefined ? ctx.t("caseload.noContactYet") : String(daysBetween(last, today)),
+          String(entry.openFlags),
+        ];
+      }),
     },
   ];
   if (isOverCaseloadCeiling(active.length)) {
     blocks.push({ type: "text", tone: "warning", text: ctx.t("caseload.overCeiling", { active: active.length, ceiling: CASELOAD_CEILING }) });
   }
-  const waiting = active.filter(
-    (entry) => entry.contactCount === 0 && daysBetween(entry.enrolledOn, today) > FIRST_CONTACT_DEADLINE_DAYS,
+  const waiting = active.filter((entry) =>
+    isWaitingPastFirstContactDeadline(entry.status, entry.enrolledOn, firstEmployerContactOn(entry.enrolledOn, entry.contacts, today), today),
   );
   if (waiting.length > 0) {
     blocks.push({ type: "text", tone: "warning", text: ctx.t("caseload.waitingPastDeadline", { codes: waiting.map((entry) => entry.code).join(", ") }) });

@@ -48,3 +48,14 @@ export function outcomeOn(participant: StatusHistory, jobs: readonly HeldJob[], 
   }
   return status === "paused" ? "paused" : "job-search";
 }
+
+/**
+ * Whether a stored status agrees with the participant's current job (its kind, or null without
+ * one): working, internship and studying need a current job of their kind, and job search
+ * cannot stand beside a current job. Paused or closed may (a participant may leave IPS employed).
+ */
+export function statusAgreesWithCurrentJob(status: string, currentJobKind: string | null): boolean {
+  const needed = jobKindBehindStatus(status);
+  if (needed !== undefined) return currentJobKind === needed;
+  return !(status === "job-search" && currentJobKind !== null);
+}

@@ -108,7 +108,7 @@ describe("Home tab", () => {
     const text = messageText({ method: "views.publish", path: "", body: view as never });
     expect(text).toContain("Your week 2026-W47 · Clinic");
     expect(text).toContain("In-person employer contacts this week: 0 of the target 6.");
-    expect(text).toMatch(/P-017\s+job search\s+16\s+none yet\s+1/);
+    expect(text).toMatch(/P-017\s+job search\s+16\s+none yet\s+none yet\s+1/);
     expect(text).toContain("`P-017`: check in about the interview");
     expect(text).toContain("[Log an employer contact]");
   });

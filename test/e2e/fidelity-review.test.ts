@@ -80,7 +80,8 @@ describe("fidelity self-check", () => {
     expect(text).toContain("How many active participants each full-time employment specialist works with.");
     expect(text).toContain("1 – 41 or more participants per full-time specialist.");
     expect(text).toContain("5 – 20 or fewer participants per full-time specialist.");
-    expect(text).toContain("The largest active caseload is 4 participants; 1 specialists have active participants, 4 on average.");
+    // Week ends with an active caseload: 09-02 1, 09-09 1, 09-16 2, 09-23 2, 09-30 2, then 4 on the seven from 10-07: 36 / 12 = 3.
+    expect(text).toContain("Averaged over the 27 week ends of the period, with statuses as they were then: the largest caseload is 3 active participants; 1 specialists had active participants, 3 on average.");
     expect(text).toContain("Suggested score: 5.");
     expect(buttonsOf(card).map((button) => button.text.text)).toEqual(["1", "2", "3", "4", "5", "Skip for now", "Add note"]);
     // Slack wants unique action ids within a block.

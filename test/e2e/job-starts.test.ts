@@ -65,7 +65,8 @@ describe("job starts and ends", () => {
     ["job end P-017 2026-11-15", "2026-11-15 is before the job started (2026-11-16)"],
     ["job end P-017 2026-11-19", "2026-11-19 is in the future"],
     ["job end P-017 reason:bored", "`bored` is not a reason. Choose one of: quit, fired, contract-ended, moved-on, other"],
-    ["job end P-017 status:retired", "`retired` is not a status"],
+    ["job end P-017 status:retired", "`retired` cannot follow the end of a job. Choose one of: job-search, paused, closed"],
+    ["job end P-017 status:working", "`working` cannot follow the end of a job. Choose one of: job-search, paused, closed. A new job, internship or studies is recorded with `/ips job start`"],
     ["job end P-017 2026-11-17 extra", "I did not understand `extra`"],
   ])("refuses `%s` and stores nothing", async (text, expected) => {
     const reply = await expectNothingStored(h, () => h.command(text));

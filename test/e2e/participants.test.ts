@@ -56,18 +56,34 @@ describe("participants", () => {
   });
 
   it("records a status change with its date and note", async () => {
-    const reply = await h.command("participant status P-017 working started at the bakery");
-    expect(messageText(reply)).toContain("`P-017`: job search → working (competitive job) from 2026-11-18");
+    const reply = await h.command("participant status P-017 paused back after the holidays");
+    expect(messageText(reply)).toContain("`P-017`: job search → paused from 2026-11-18");
+    await h.command("participant status P-017 job-search");
     const history = queryAll(h.databaseFile, `SELECT s.status, s.effectiveOn, s.note FROM ParticipantStatusChange s JOIN Participant p ON p.id = s.participantId WHERE p.code = 'P-017' ORDER BY s.id`);
     expect(history).toEqual([
       { status: "job-search", effectiveOn: "2026-11-18", note: null },
-      { status: "working", effectiveOn: "2026-11-18", note: "started at the bakery" },
+      { status: "paused", effectiveOn: "2026-11-18", note: "back after the holidays" },
+      { status: "job-search", effectiveOn: "2026-11-18", note: null },
     ]);
   });
 
-  it("keeps internship apart from a competitive job and accepts a past date", async () => {
-    const reply = await h.command("participant status P-018 internship date:2026-11-02");
-    expect(messageText(reply)).toContain("job search → internship from 2026-11-02");
+  it("sets working only through a job start: the status alone answers with the command and changes nothing", async () => {
+    const refused = await expectNothingStored(h, () => h.command("participant status P-017 working started at the bakery"));
+    expect(messageText(refused)).toContain(
+      "`P-017` gets the status working (competitive job) from a job start, so that every figure counts the same jobs. Record it with `/ips job start P-017 <employer> type:<job type> kind:competitive`. Nothing was changed.",
+    );
+    const started = await h.command('job start P-017 "Bageriet" type:retail kind:competitive hours:20');
+    expect(messageText(started)).toContain("Status: working (competitive job)");
+    expect(participantRows().find((row) => row.code === "P-017")).toMatchObject({ status: "working", statusSince: "2026-11-18" });
+    const whileWorking = await expectNothingStored(h, () => h.command("participant status P-017 job-search"));
+    expect(messageText(whileWorking)).toContain("`P-017` has a current job at Bageriet since 2026-11-18. End it with `/ips job end P-017`");
+  });
+
+  it("keeps internship apart from a competitive job, through its own start, and accepts a past date", async () => {
+    const refused = await expectNothingStored(h, () => h.command("participant status P-018 internship date:2026-11-02"));
+    expect(messageText(refused)).toContain("kind:internship");
+    const reply = await h.command('job start P-018 "Lunds Bageri" type:retail kind:internship date:2026-11-02');
+    expect(messageText(reply)).toContain("Status: internship");
     expect(participantRows().find((row) => row.code === "P-018")).toMatchObject({ status: "internship", statusSince: "2026-11-02" });
   });
 
@@ -85,13 +101,14 @@ describe("participants", () => {
     expect(messageText(reply)).toContain(expected);
   });
 
-  it("shows the caller's caseload with days since enrolment and since the last employer contact", async () => {
+  it("shows the caller's caseload with days since enrolment, the day of the first employer meeting and days since the last contact", async () => {
     await h.command('contact "Bageri Lund" for P-018 type:in-person date:2026-11-10');
     const reply = await h.command("caseload");
     const text = messageText(reply);
     expect(text).toContain("Your caseload: 2 active (ceiling 20)"); // working and internship both count as active
-    expect(text).toMatch(/P-017\s+working \(competitive job\)\s+0\s+none yet\s+0/);
-    expect(text).toMatch(/P-018\s+internship\s+48\s+8\s+0/);
+    // code, status, days enrolled, day of the first employer meeting, days since any employer contact, open flags
+    expect(text).toMatch(/P-017\s+working \(competitive job\)\s+0\s+none yet\s+none yet\s+0/);
+    expect(text).toMatch(/P-018\s+internship\s+48\s+40\s+8\s+0/);
   });
 
   it("shows only the caller's own participants", async () => {
@@ -104,7 +121,7 @@ describe("participants", () => {
     const text = messageText(await h.command("caseload", COLLEAGUE));
     expect(text).toContain("Your caseload: 21 active (ceiling 20)");
     expect(text).toContain("You have 21 active participants, more than the IPS ceiling of 20 per specialist");
-    expect(text).toContain("Waiting more than 30 days for a first employer contact: P-100, P-101");
+    expect(text).toContain("Waiting more than 30 days for a first employer contact (an in-person meeting): P-100, P-101");
     await h.command("participant status P-100 paused", COLLEAGUE);
     const after = messageText(await h.command("caseload", COLLEAGUE));
     expect(after).toContain("Your caseload: 20 active (ceiling 20)");

@@ -55,15 +55,17 @@ describe("Teams commands in a personal chat", () => {
 
   it("records a status change and shows the caseload as a table", async () => {
     await say("ips participant add P-018");
-    expect(await say("ips participant status P-018 working started at the bakery")).toContain("P-018: job search → working (competitive job) from 2026-11-18");
+    expect(await say("ips participant status P-018 working started at the bakery")).toContain("P-018 gets the status working (competitive job) from a job start");
+    expect(await say("ips participant status P-018 paused")).toContain("P-018: job search → paused from 2026-11-18");
+    expect(await say("ips job start P-018 Bageriet type:retail kind:competitive hours:20")).toContain("Status: working (competitive job)");
     const exchange = await h.say("ips caseload");
     const [card] = exchange.calls.flatMap(cardsOf);
     const table = card!.body.find((element: { type: string }) => element.type === "Table");
     const rows = table.rows.map((row: { cells: { items: { text: string }[] }[] }) => row.cells.map((cell) => shownText(cell.items[0]!.text)));
     expect(rows).toEqual([
-      ["Code", "Status", "Days enrolled", "Days since employer contact", "Open flags"],
-      ["P-017", "job search", "29", "none yet", "0"],
-      ["P-018", "working (competitive job)", "0", "none yet", "0"],
+      ["Code", "Status", "Days enrolled", "First employer meeting (day)", "Days since employer contact (any kind)", "Open flags"],
+      ["P-017", "job search", "29", "none yet", "none yet", "0"],
+      ["P-018", "working (competitive job)", "0", "none yet", "none yet", "0"],
     ]);
   });
 

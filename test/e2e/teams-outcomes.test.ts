@@ -102,7 +102,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
       ["ips job start P-020 Coop type:retail kind:competitive date:2026-11-30", "2026-11-30 is in the future"],
       ["ips job end P-017 2026-11-15", "2026-11-15 is before the job started (2026-11-16)"],
       ["ips job end P-017 reason:bored", "bored is not a reason. Choose one of: quit, fired, contract-ended, moved-on, other"],
-      ["ips job end P-017 status:retired", "retired is not a status"],
+      ["ips job end P-017 status:retired", "retired cannot follow the end of a job"],
       ["ips job ends P-017", "Did you mean ips job end?"],
     ])("refuses %s with the reason and stores nothing", async (text, expected) => {
       const reply = await expectNothingStored(h, () => say(text));
@@ -254,8 +254,9 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
       expect(text).toContain("IPS weekly digest · Psykos Nord · 2026-W47");
       expect(text).toContain("Participants appear by code only.");
       expect(text).toContain("Working (competitive): 1 · Internship: 0 · Studying: 0 · Job search: 2 · Paused: 0");
-      expect(text).toContain("Competitive employment rate 2026 Q4 to date: 33% (1 of 3)");
-      expect(text).toContain("More than 30 days without a first employer contact: P-103");
+      expect(text).toContain("Competitive employment rate 2026 Q4 to date: 33% (1 of 3, at the minimum standard, 31-40%)");
+      expect(text).toContain("Rapid job search: first in-person meeting with an employer a mean of 12.5 and a median of 12.5 days after enrolment (n = 2:");
+      expect(text).toContain("More than 30 days without a first employer contact (an in-person meeting): P-103");
       expect(text).toContain("On the agenda of the team meeting on 2026-11-24: P-103");
       expect(text).toMatch(/W47\n█+·*\n1\n█+·*\n1/);
       // Codes and numbers only: no reasons, notes or employers; only this clinic's participants.

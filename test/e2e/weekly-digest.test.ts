@@ -25,6 +25,10 @@ describe("weekly digest", () => {
     await say("participant add P-002 since:2026-11-01");
     await say("participant add P-003 since:2026-10-01");
     await say("participant add P-004 since:2026-09-01");
+    // A phone call on day 10, the first meeting with an employer on day 35: the first employer contact is day 35.
+    await say("participant add P-005 since:2026-09-15");
+    await say("contact Lagerhuset for P-005 type:phone date:2026-09-25");
+    await say("contact Lagerhuset for P-005 date:2026-10-20");
     await say("contact Coop for P-001 date:2026-09-11 talked about shelf work");
     await say("contact Coop for P-004 date:2026-09-20");
     await say("contact ICA for P-002 date:2026-11-16");
@@ -41,13 +45,18 @@ describe("weekly digest", () => {
     expect(reply.body.response_type).toBe("ephemeral");
     const text = messageText(reply);
     expect(text).toContain("IPS weekly digest · Psykos Nord · 2026-W47");
-    expect(text).toMatch(/anna\.specialist\s+4\s+0\s+2\s+1/);
-    expect(text).toContain("Working (competitive): 1 · Internship: 1 · Studying: 0 · Job search: 2 · Paused: 0");
+    expect(text).toMatch(/anna\.specialist\s+5\s+0\s+2\s+1/);
+    expect(text).toContain("Working (competitive): 1 · Internship: 1 · Studying: 0 · Job search: 3 · Paused: 0");
     expect(text).toContain("This week: 1 job, internship or study starts and 0 endings.");
-    expect(text).toContain("Competitive employment rate 2026 Q4 to date: 25% (1 of 4) · 2026 Q3: 0% (0 of 2)");
-    expect(text).toContain("median 15 days from enrolment to first employer contact (3 participants");
-    expect(text).toContain("More than 30 days without a first employer contact: P-003");
-    expect(text).toContain("Job-searching, no employer contact in the last 30 days: P-004");
+    // Q4: all five served, P-001 in work → 20%; Q3: P-001, P-004, P-005 served, nobody in work.
+    expect(text).toContain(
+      "Competitive employment rate 2026 Q4 to date: 20% (1 of 5, below the minimum standard of 31%) · 2026 Q3: 0% (0 of 3, below the minimum standard of 31%)",
+    );
+    expect(text).toContain("Counted as the IPS Employment Center does: of everyone on a caseload at some time in the quarter (paused included)");
+    // Days to the first in-person meeting: P-001 10, P-004 19, P-002 15, P-005 35 (not 10, the phone call) → mean 19.8, median 17.
+    expect(text).toContain("Rapid job search: first in-person meeting with an employer a mean of 19.8 and a median of 17 days after enrolment (n = 4:");
+    expect(text).toContain("More than 30 days without a first employer contact (an in-person meeting): P-003");
+    expect(text).toContain("Job-searching, no employer contact in the last 30 days: P-004, P-005");
     expect(text).toContain("Caseloads over 20 active: none");
     expect(text).toContain("On the agenda of the team meeting on 2026-11-24: P-003");
     expect(text).toMatch(/W37\s+█+·*\s+1\s+·+\s+0/);
@@ -113,7 +122,7 @@ describe("weekly digest", () => {
     const text = messageText(digestPosts().at(-1)!);
     expect(text).toContain("· 2026-W53");
     expect(text).toContain("Week 2026-12-28 – 2027-01-03");
-    expect(text).toContain("Competitive employment rate 2027 Q1 to date: 0% (0 of 4) · 2026 Q4: 25% (1 of 4)");
+    expect(text).toContain("Competitive employment rate 2027 Q1 to date: 0% (0 of 5, below the minimum standard of 31%) · 2026 Q4: 20% (1 of 5, below the minimum standard of 31%)");
   });
 
   it("keeps 08:00 local time across the March switch to summer time", async () => {

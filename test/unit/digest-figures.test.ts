@@ -3,9 +3,7 @@
 import { describe, it, expect } from "vitest";
 import {
   employmentRate,
-  firstContactDay,
   jobStartsAndEnds,
-  median,
   needsAttention,
   outcomesOn,
   rapidJobSearch,
@@ -32,8 +30,8 @@ function contact(specialistId: number, participantId: number | null, occurredOn:
   return { specialistId, participantId, employerId: 100, contactType, occurredOn };
 }
 
-function job(participantId: number, kind: string, startedOn: string, endedOn: string | null = null): JobFact {
-  return { participantId, employerId: 100, jobType: "Warehouse", kind, startedOn, endedOn };
+function job(participantId: number, kind: string, startedOn: string, endedOn: string | null = null, hoursPerWeek: number | null = 20): JobFact {
+  return { participantId, employerId: 100, jobType: "Warehouse", kind, hoursPerWeek, startedOn, endedOn };
 }
 
 function clinic(parts: Partial<ClinicFacts>): ClinicFacts {
@@ -280,25 +278,35 @@ describe("specialistWeeks", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("outcomesOn", () => {
-  it("counts participants by their status at the end of the day", () => {
+  it("counts everyone on a caseload at the end of the day by the job they hold, else by pause or job search", () => {
     const facts = clinic({
       participants: [
-        participant(1, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-10-01"]), // working
+        participant(1, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-10-01"]), // competitive job → working
         participant(2, 1, "2026-09-01", ["job-search", "2026-09-01"], ["internship", "2026-10-01"]), // internship
-        participant(3, 1, "2026-09-01", ["studying", "2026-09-01"]), // studying
-        participant(4, 1, "2026-09-01", ["job-search", "2026-09-01"]), // job-search
-        participant(5, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-10-01"], ["job-search", "2026-11-01"]), // job-search again
+        participant(3, 1, "2026-09-01", ["studying", "2026-09-01"]), // studies
+        participant(4, 1, "2026-09-01", ["job-search", "2026-09-01"]), // job search
+        participant(5, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-10-01"], ["job-search", "2026-11-01"]), // job ended → job search
         participant(6, 1, "2026-09-01", ["job-search", "2026-09-01"], ["paused", "2026-10-01"]), // paused
-        participant(7, 1, "2026-09-01", ["job-search", "2026-09-01"], ["closed", "2026-10-01"]), // closed → in no count
+        participant(7, 1, "2026-09-01", ["job-search", "2026-09-01"], ["closed", "2026-10-01"]), // closed (a job left open) → in no count
         participant(8, 1, "2026-11-16", ["job-search", "2026-11-16"]), // enrolled the day after → in no count
-        participant(9, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-11-16"]), // working only from tomorrow → job-search
-        participant(10, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-11-15"], ["paused", "2026-11-15"]), // same day, paused recorded last → paused
+        participant(9, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-11-16"]), // job from tomorrow → job search
+        participant(10, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-11-15"]), // status says working, no job → job search
+        participant(11, 1, "2026-09-01", ["job-search", "2026-09-01"], ["paused", "2026-10-01"]), // paused, yet holds a job → working
+      ],
+      jobs: [
+        job(1, "competitive", "2026-10-01"),
+        job(2, "internship", "2026-10-01"),
+        job(3, "studies", "2026-09-01"),
+        job(5, "competitive", "2026-10-01", "2026-11-01"),
+        job(7, "competitive", "2026-09-15"),
+        job(9, "competitive", "2026-11-16"),
+        job(11, "competitive", "2026-11-01"),
       ],
     });
-    // working P-1 = 1; internship P-2 = 1; studying P-3 = 1; job-search P-4, P-5, P-9 = 3; paused P-6, P-10 = 2
-    expect(outcomesOn(facts, "2026-11-15")).toEqual({ working: 1, internship: 1, studying: 1, jobSearch: 3, paused: 2 });
-    // a day later: P-9 working (2), P-8 enrolled as job-search (P-4, P-5, P-8 = 3)
-    expect(outcomesOn(facts, "2026-11-16")).toEqual({ working: 2, internship: 1, studying: 1, jobSearch: 3, paused: 2 });
+    // working P-1, P-11 = 2; internship P-2 = 1; studying P-3 = 1; job search P-4, P-5, P-9, P-10 = 4; paused P-6 = 1
+    expect(outcomesOn(facts, "2026-11-15")).toEqual({ working: 2, internship: 1, studying: 1, jobSearch: 4, paused: 1 });
+    // a day later: P-9 working (3); P-8 enrolled in job search (P-4, P-5, P-8, P-10 = 4)
+    expect(outcomesOn(facts, "2026-11-16")).toEqual({ working: 3, internship: 1, studying: 1, jobSearch: 4, paused: 1 });
   });
 
   it("is all zeros for an empty clinic", () => {
@@ -349,34 +357,22 @@ describe("employmentRate", () => {
 
   it("counts a competitive job running at any time in the period", () => {
     // P-1 job-search since 09-01 (active); competitive from 10-15, still open → 1/1
-    expect(rate({ participants: [participant(1, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-10-15"])], jobs: [job(1, "competitive", "2026-10-15")] })).toEqual({
-      employed: 1,
-      active: 1,
-      rate: 1,
-    });
+    expect(rate({ participants: [participant(1, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-10-15"])], jobs: [job(1, "competitive", "2026-10-15")] })).toEqual({ numerator: 1, denominator: 1, percent: 100 });
   });
 
   it("does not count a competitive job that ended before the period", () => {
     // P-1 active all quarter; competitive 07-01 .. 09-30 ended the day before the quarter → 0/1
-    expect(rate({ participants: [participant(1, 1, "2026-06-01", ["job-search", "2026-06-01"])], jobs: [job(1, "competitive", "2026-07-01", "2026-09-30")] })).toEqual({
-      employed: 0,
-      active: 1,
-      rate: 0,
-    });
+    expect(rate({ participants: [participant(1, 1, "2026-06-01", ["job-search", "2026-06-01"])], jobs: [job(1, "competitive", "2026-07-01", "2026-09-30")] })).toEqual({ numerator: 0, denominator: 1, percent: 0 });
     // ...but one that ended on the quarter's first day does count → 1/1
-    expect(rate({ participants: [participant(1, 1, "2026-06-01", ["job-search", "2026-06-01"])], jobs: [job(1, "competitive", "2026-07-01", "2026-10-01")] })).toEqual({
-      employed: 1,
-      active: 1,
-      rate: 1,
-    });
+    expect(rate({ participants: [participant(1, 1, "2026-06-01", ["job-search", "2026-06-01"])], jobs: [job(1, "competitive", "2026-07-01", "2026-10-01")] })).toEqual({ numerator: 1, denominator: 1, percent: 100 });
   });
 
   it("does not count a job that starts after the period, but counts one starting on its last day", () => {
     const participants = [participant(1, 1, "2026-09-01", ["job-search", "2026-09-01"])];
     // starts 2027-01-02, after 12-31 → 0/1
-    expect(rate({ participants, jobs: [job(1, "competitive", "2027-01-02")] })).toEqual({ employed: 0, active: 1, rate: 0 });
+    expect(rate({ participants, jobs: [job(1, "competitive", "2027-01-02")] })).toEqual({ numerator: 0, denominator: 1, percent: 0 });
     // starts 12-31 → 1/1
-    expect(rate({ participants, jobs: [job(1, "competitive", "2026-12-31")] })).toEqual({ employed: 1, active: 1, rate: 1 });
+    expect(rate({ participants, jobs: [job(1, "competitive", "2026-12-31")] })).toEqual({ numerator: 1, denominator: 1, percent: 100 });
   });
 
   it("does not count internships or studies as employment", () => {
@@ -386,54 +382,50 @@ describe("employmentRate", () => {
         participants: [participant(1, 1, "2026-09-01", ["internship", "2026-09-01"]), participant(2, 1, "2026-09-01", ["studying", "2026-09-01"])],
         jobs: [job(1, "internship", "2026-09-01"), job(2, "studies", "2026-09-01")],
       }),
-    ).toEqual({ employed: 0, active: 2, rate: 0 });
+    ).toEqual({ numerator: 0, denominator: 2, percent: 0 });
   });
 
-  it("leaves a participant paused for the whole period out of the denominator, but keeps one paused mid-period", () => {
+  it("counts a participant paused for the whole period in the denominator, as the IPS Employment Center does", () => {
     const participants = [
-      participant(1, 1, "2026-05-01", ["job-search", "2026-05-01"], ["paused", "2026-09-01"]), // paused all quarter → out
+      participant(1, 1, "2026-05-01", ["job-search", "2026-05-01"], ["paused", "2026-09-01"]), // paused all quarter → in
       participant(2, 1, "2026-05-01", ["job-search", "2026-05-01"], ["paused", "2026-11-15"]), // paused mid-quarter → in
       participant(3, 1, "2026-05-01", ["job-search", "2026-05-01"]), // active → in
     ];
-    // active P-2, P-3 = 2; P-3 competitive from 11-01 → employed 1 → 1/2
-    expect(rate({ participants, jobs: [job(3, "competitive", "2026-11-01")] })).toEqual({ employed: 1, active: 2, rate: 0.5 });
+    // served P-1, P-2, P-3 = 3; P-3 competitive from 11-01 → 1 → 1/3 = 33%
+    expect(rate({ participants, jobs: [job(3, "competitive", "2026-11-01")] })).toEqual({ numerator: 1, denominator: 3, percent: 33 });
   });
 
   it("excludes a participant enrolled after the period's end", () => {
     const participants = [participant(1, 1, "2026-09-01", ["job-search", "2026-09-01"]), participant(2, 1, "2027-01-02", ["job-search", "2027-01-02"])];
     // active P-1 only = 1; P-1's competitive job 10-01 → 1/1 (P-2, enrolled 2027-01-02, with a job from that day, is not counted)
-    expect(rate({ participants, jobs: [job(1, "competitive", "2026-10-01"), job(2, "competitive", "2027-01-02")] })).toEqual({ employed: 1, active: 1, rate: 1 });
+    expect(rate({ participants, jobs: [job(1, "competitive", "2026-10-01"), job(2, "competitive", "2027-01-02")] })).toEqual({ numerator: 1, denominator: 1, percent: 100 });
   });
 
   it("counts a participant with two competitive jobs once", () => {
     // P-1 active; jobs 10-01..10-31 and 11-01..open → employed 1; P-2 active, no job → 1/2
     const participants = [participant(1, 1, "2026-09-01", ["job-search", "2026-09-01"]), participant(2, 1, "2026-09-01", ["job-search", "2026-09-01"])];
-    expect(rate({ participants, jobs: [job(1, "competitive", "2026-10-01", "2026-10-31"), job(1, "competitive", "2026-11-01")] })).toEqual({
-      employed: 1,
-      active: 2,
-      rate: 0.5,
-    });
+    expect(rate({ participants, jobs: [job(1, "competitive", "2026-10-01", "2026-10-31"), job(1, "competitive", "2026-11-01")] })).toEqual({ numerator: 1, denominator: 2, percent: 50 });
   });
 
-  it("is null when nobody was active", () => {
+  it("is null when nobody was served", () => {
     // nobody at all
-    expect(rate({})).toEqual({ employed: 0, active: 0, rate: null });
-    // only a participant paused all quarter (and one closed before it)
+    expect(rate({})).toEqual({ numerator: 0, denominator: 0, percent: null });
+    // only a participant closed before the quarter (and one enrolled after it)
     expect(
       rate({
-        participants: [participant(1, 1, "2026-05-01", ["job-search", "2026-05-01"], ["paused", "2026-09-01"]), participant(2, 1, "2026-05-01", ["job-search", "2026-05-01"], ["closed", "2026-08-01"])],
+        participants: [participant(1, 1, "2026-05-01", ["job-search", "2026-05-01"], ["closed", "2026-08-01"]), participant(2, 1, "2027-01-05", ["job-search", "2027-01-05"])],
       }),
-    ).toEqual({ employed: 0, active: 0, rate: null });
+    ).toEqual({ numerator: 0, denominator: 0, percent: null });
   });
 
-  it("does not count a participant whose only active change was overridden the same day", () => {
-    // P-1 paused since 09-01; on 11-01 job-search recorded, then paused recorded the same day (a correction)
-    // → paused at the end of every day of Q4 → not active; P-2 active, employed → 1/1
+  it("does not count a participant whose only change back onto the caseload was overridden the same day", () => {
+    // P-1 closed since 09-01; on 11-01 job-search recorded, then closed recorded the same day (a correction)
+    // → closed at the end of every day of Q4 → not served; P-2 served, employed → 1/1
     const participants = [
-      participant(1, 1, "2026-05-01", ["job-search", "2026-05-01"], ["paused", "2026-09-01"], ["job-search", "2026-11-01"], ["paused", "2026-11-01"]),
+      participant(1, 1, "2026-05-01", ["job-search", "2026-05-01"], ["closed", "2026-09-01"], ["job-search", "2026-11-01"], ["closed", "2026-11-01"]),
       participant(2, 1, "2026-05-01", ["job-search", "2026-05-01"]),
     ];
-    expect(rate({ participants, jobs: [job(2, "competitive", "2026-10-01")] })).toEqual({ employed: 1, active: 1, rate: 1 });
+    expect(rate({ participants, jobs: [job(2, "competitive", "2026-10-01")] })).toEqual({ numerator: 1, denominator: 1, percent: 100 });
   });
 
   describe("around the 2026/2027 year end (W53 = 2026-12-28 .. 2027-01-03)", () => {
@@ -460,75 +452,21 @@ describe("employmentRate", () => {
     });
 
     it("gives Q4 2026", () => {
-      // active: P-1, P-2, P-3, P-4, P-6 (paused 11-15), P-8, P-9 = 7 (P-5 paused all quarter, P-7 enrolled 2027)
-      // employed: P-1, P-8, P-9 = 3 → 3/7
-      expect(employmentRate(facts, Q4_2026.from, Q4_2026.to)).toEqual({ employed: 3, active: 7, rate: 3 / 7 });
+      // served: P-1 … P-6, P-8, P-9 = 8 (P-5 paused all quarter is in; P-7 enrolled 2027 is not)
+      // employed: P-1, P-8, P-9 = 3 → 3/8 = 37.5% → 38%
+      expect(employmentRate(facts, Q4_2026.from, Q4_2026.to)).toEqual({ numerator: 3, denominator: 8, percent: 38 });
     });
 
     it("gives Q1 2027 to date (2027-01-01 .. 2027-01-03)", () => {
-      // active: P-1, P-2, P-3, P-4, P-7 (enrolled 01-02), P-8, P-9 = 7 (P-5 and P-6 paused throughout)
-      // employed: P-3 (from 01-02), P-9 (open) = 2; P-1 ended 12-31 and P-8 ended 10-01 → 2/7
-      expect(employmentRate(facts, Q1_2027_TO_DATE.from, Q1_2027_TO_DATE.to)).toEqual({ employed: 2, active: 7, rate: 2 / 7 });
+      // served: all nine (P-5 and P-6 paused throughout, P-7 enrolled 01-02)
+      // employed: P-3 (from 01-02), P-9 (open) = 2; P-1 ended 12-31 and P-8 ended 10-01 → 2/9 = 22%
+      expect(employmentRate(facts, Q1_2027_TO_DATE.from, Q1_2027_TO_DATE.to)).toEqual({ numerator: 2, denominator: 9, percent: 22 });
     });
 
     it("gives the whole of W53 across both quarters", () => {
-      // 12-28 .. 01-03: active as in Q1 to date = 7; employed P-1 (to 12-31), P-3, P-9 = 3 → 3/7
-      expect(employmentRate(facts, "2026-12-28", "2027-01-03")).toEqual({ employed: 3, active: 7, rate: 3 / 7 });
+      // 12-28 .. 01-03: served as in Q1 to date = 9; employed P-1 (to 12-31), P-3, P-9 = 3 → 3/9 = 33%
+      expect(employmentRate(facts, "2026-12-28", "2027-01-03")).toEqual({ numerator: 3, denominator: 9, percent: 33 });
     });
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// firstContactDay and median
-// ---------------------------------------------------------------------------------------------
-
-describe("firstContactDay", () => {
-  const facts = clinic({
-    contacts: [
-      contact(1, 1, "2026-10-20", "phone"),
-      contact(1, 1, "2026-10-05", "email"),
-      contact(1, 1, "2026-10-12", "in-person"),
-      contact(1, 2, "2026-09-01", "in-person"), // someone else
-      contact(1, null, "2026-08-01", "in-person"), // no participant
-    ],
-  });
-
-  it("is the earliest contact for the participant, whatever order they were recorded in", () => {
-    expect(firstContactDay(facts, 1)).toBe("2026-10-05");
-    expect(firstContactDay(facts, 2)).toBe("2026-09-01");
-  });
-
-  it("can be limited to one contact type", () => {
-    expect(firstContactDay(facts, 1, "in-person")).toBe("2026-10-12");
-    expect(firstContactDay(facts, 1, "video")).toBeUndefined();
-  });
-
-  it("is undefined for a participant without contacts", () => {
-    expect(firstContactDay(facts, 3)).toBeUndefined();
-  });
-});
-
-describe("median", () => {
-  it("is null for no values", () => {
-    expect(median([])).toBeNull();
-  });
-
-  it("is the middle value for an odd count", () => {
-    expect(median([5])).toBe(5);
-    expect(median([3, 1, 2])).toBe(2); // sorted 1, 2, 3
-    expect(median([10, 9, 100])).toBe(10); // numeric sort 9, 10, 100 (not "10" < "100" < "9")
-  });
-
-  it("is the mean of the two middle values for an even count", () => {
-    expect(median([7, 8])).toBe(7.5);
-    expect(median([4, 1, 3, 2])).toBe(2.5); // (2 + 3) / 2
-    expect(median([30, 2])).toBe(16); // (2 + 30) / 2
-  });
-
-  it("does not reorder its input", () => {
-    const values = [3, 1, 2];
-    median(values);
-    expect(values).toEqual([3, 1, 2]);
   });
 });
 
@@ -546,7 +484,7 @@ describe("rapidJobSearch", () => {
       enrolled(1, "2026-05-15"), // exactly six months before → excluded
       enrolled(2, "2026-05-16"), // six months minus a day → included
       enrolled(3, "2026-09-01"),
-      enrolled(4, "2026-10-01"), // only contact after asOf → not counted
+      enrolled(4, "2026-10-01"), // only meeting after asOf → not counted
       enrolled(5, "2026-11-16"), // enrolled after asOf → excluded
       enrolled(6, "2026-10-01"),
       enrolled(8, "2026-11-10"), // no contact at all → not counted
@@ -554,38 +492,34 @@ describe("rapidJobSearch", () => {
     contacts: [
       contact(1, 1, "2026-05-20"), // P-1: 5 days, but excluded
       contact(1, 2, "2026-05-26"), // P-2: 05-16 → 05-26 = 10 days
-      contact(1, 3, "2026-09-05", "phone"), // P-3: a later one recorded first
-      contact(1, 3, "2026-09-03", "video"), // P-3: first contact 09-03 → 2 days
+      contact(1, 3, "2026-09-08"), // P-3: the first meeting, recorded first: 7 days
+      contact(1, 3, "2026-09-03", "video"), // P-3: a video call before it does not count
+      contact(1, 3, "2026-09-02", "phone"), // nor a phone call
       contact(1, 4, "2026-11-20"), // P-4: after asOf → ignored
       contact(1, 5, "2026-11-16"), // P-5: excluded
-      contact(1, 6, "2026-10-31", "email"), // P-6: 10-01 → 10-31 = 30 days
-      contact(1, 6, "2026-11-01"), // P-6: not the first
+      contact(1, 6, "2026-10-31", "email"), // P-6: an e-mail on day 30 does not count …
+      contact(1, 6, "2026-11-01"), // … the meeting on 11-01 does: 31 days
+      contact(1, 6, "2026-11-03"), // P-6: not the first
       contact(1, null, "2026-11-12"), // no participant → ignored
     ],
   };
 
-  it("takes the middle value for an odd count", () => {
-    // P-2 10, P-3 2, P-6 30 → sorted 2, 10, 30 → median 10 over 3 participants
-    expect(rapidJobSearch(clinic(base), asOf)).toEqual({ medianDays: 10, participants: 3 });
+  it("gives mean and median days to the first in-person meeting, with n", () => {
+    // P-2 10, P-3 7, P-6 31 → sorted 7, 10, 31 → median 10, mean 48 / 3 = 16
+    expect(rapidJobSearch(clinic(base), asOf)).toEqual({ n: 3, mean: 16, median: 10 });
   });
 
-  it("takes the mean of the two middle values for an even count", () => {
-    // add P-7 enrolled 11-01, first contact 11-06 → 5 days: 2, 5, 10, 30 → (5 + 10) / 2 = 7.5 over 4
+  it("takes the mean of the two middle values as the median for an even count", () => {
+    // add P-7 enrolled 11-01, met an employer 11-06 → 5 days: 5, 7, 10, 31 → median 8.5, mean 53 / 4 = 13.25
     const facts = clinic({ participants: [...base.participants, enrolled(7, "2026-11-01")], contacts: [...base.contacts, contact(1, 7, "2026-11-06")] });
-    expect(rapidJobSearch(facts, asOf)).toEqual({ medianDays: 7.5, participants: 4 });
+    expect(rapidJobSearch(facts, asOf)).toEqual({ n: 4, mean: 13.25, median: 8.5 });
   });
 
-  it("averages two values", () => {
-    // only P-3 (2 days) and P-6 (30 days) → (2 + 30) / 2 = 16
-    const facts = clinic({ participants: [enrolled(3, "2026-09-01"), enrolled(6, "2026-10-01")], contacts: base.contacts });
-    expect(rapidJobSearch(facts, asOf)).toEqual({ medianDays: 16, participants: 2 });
-  });
-
-  it("starts counting a participant once the first contact is on or before asOf", () => {
-    // on 11-20 P-4's contact counts: 10-01 → 11-20 = 50 days; P-5 enrolled 11-16 with contact 11-16 = 0 days;
+  it("starts counting a participant once the first meeting is on or before asOf", () => {
+    // on 11-20 P-4's meeting counts: 10-01 → 11-20 = 50 days; P-5 enrolled 11-16 and met an employer that day = 0 days;
     // six months back from 11-20 is 05-20, so P-2 (05-16) drops out (and P-1 too)
-    // values: P-3 2, P-4 50, P-5 0, P-6 30 → sorted 0, 2, 30, 50 → (2 + 30) / 2 = 16 over 4
-    expect(rapidJobSearch(clinic(base), "2026-11-20")).toEqual({ medianDays: 16, participants: 4 });
+    // values: P-3 7, P-4 50, P-5 0, P-6 31 → sorted 0, 7, 31, 50 → median 19, mean 88 / 4 = 22
+    expect(rapidJobSearch(clinic(base), "2026-11-20")).toEqual({ n: 4, mean: 22, median: 19 });
   });
 
   it("checks the six-month boundary against the end of a shorter month", () => {
@@ -595,14 +529,14 @@ describe("rapidJobSearch", () => {
       contacts: [contact(1, 1, "2026-03-02"), contact(1, 2, "2026-03-05")],
     });
     // only P-2: 03-01 → 03-05 = 4 days
-    expect(rapidJobSearch(facts, "2026-08-31")).toEqual({ medianDays: 4, participants: 1 });
+    expect(rapidJobSearch(facts, "2026-08-31")).toEqual({ n: 1, mean: 4, median: 4 });
   });
 
-  it("is null when nobody enrolled in the six months has had a contact", () => {
-    expect(rapidJobSearch(clinic({}), asOf)).toEqual({ medianDays: null, participants: 0 });
-    // P-8 enrolled 11-10 without contacts; P-4 only has a contact after asOf
-    const facts = clinic({ participants: [enrolled(4, "2026-10-01"), enrolled(8, "2026-11-10")], contacts: [contact(1, 4, "2026-11-20")] });
-    expect(rapidJobSearch(facts, asOf)).toEqual({ medianDays: null, participants: 0 });
+  it("is empty when nobody enrolled in the six months has met an employer", () => {
+    expect(rapidJobSearch(clinic({}), asOf)).toEqual({ n: 0, mean: null, median: null });
+    // P-8 enrolled 11-10 with only a phone call; P-4 only meets one after asOf
+    const facts = clinic({ participants: [enrolled(4, "2026-10-01"), enrolled(8, "2026-11-10")], contacts: [contact(1, 4, "2026-11-20"), contact(1, 8, "2026-11-11", "phone")] });
+    expect(rapidJobSearch(facts, asOf)).toEqual({ n: 0, mean: null, median: null });
   });
 });
 
@@ -614,7 +548,7 @@ describe("needsAttention", () => {
   // asOf Sunday 2026-11-29 (end of W48); 30 days before is 2026-10-30.
   const asOf = "2026-11-29";
 
-  it("lists active participants waiting more than 30 days for a first contact, and job-seekers without a recent one", () => {
+  it("lists job-seekers waiting more than 30 days to meet an employer, and those who met one but have had no contact for 30 days", () => {
     const facts = clinic({
       participants: [
         participant(1, 1, "2026-10-30", ["job-search", "2026-10-30"]), // 30 days, no contact → not yet waiting
@@ -623,11 +557,11 @@ describe("needsAttention", () => {
         participant(4, 1, "2026-09-01", ["job-search", "2026-09-01"]), // only contact after asOf → waiting
         participant(5, 1, "2026-09-01", ["job-search", "2026-09-01"], ["closed", "2026-11-01"]), // closed → left out
         participant(6, 1, "2026-09-01", ["job-search", "2026-09-01"]), // last contact exactly 30 days ago → no recent contact
-        participant(7, 1, "2026-09-01", ["job-search", "2026-09-01"]), // contact 29 days ago → fine
+        participant(7, 1, "2026-09-01", ["job-search", "2026-09-01"]), // only phone calls (the last 29 days ago), 89 days → waiting
         participant(8, 1, "2026-09-01", ["job-search", "2026-09-01"], ["working", "2026-10-01"]), // old contact but working → fine
         participant(9, 1, "2026-09-01", ["job-search", "2026-09-01"], ["paused", "2026-10-01"]), // old contact but paused → fine
         participant(10, 1, "2026-09-01", ["job-search", "2026-09-01"]), // old contact + one after asOf → no recent contact
-        participant(11, 1, "2026-09-01", ["studying", "2026-09-01"]), // active (studying), no contact, 89 days → waiting
+        participant(11, 1, "2026-09-01", ["studying", "2026-09-01"]), // studying, no contact → not in job search, not waiting
         participant(12, 1, "2026-12-01", ["job-search", "2026-12-01"]), // enrolled after asOf → left out
       ],
       contacts: [
@@ -643,7 +577,7 @@ describe("needsAttention", () => {
       ],
     });
     expect(needsAttention(facts, asOf)).toEqual({
-      waitingForFirstContact: ["P-2", "P-4", "P-11"],
+      waitingForFirstContact: ["P-2", "P-4", "P-7"],
       noRecentContact: ["P-6", "P-10"],
       overCeiling: [], // Anna: 8 active (P-1, P-2, P-4, P-6, P-7, P-8, P-10, P-11), well under 20
     });

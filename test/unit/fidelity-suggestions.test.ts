@@ -16,7 +16,7 @@ import {
 } from "../../commands/fidelity/suggestions/evidence.ts";
 import { SUGGESTERS } from "../../commands/fidelity/suggestions/index.ts";
 import { jobTypeDiversitySuggester } from "../../commands/fidelity/suggestions/job-type-diversity.ts";
-import { median, rapidJobSearchSuggester } from "../../commands/fidelity/suggestions/rapid-job-search.ts";
+import { rapidJobSearchSuggester } from "../../commands/fidelity/suggestions/rapid-job-search.ts";
 import { addMonths, parsePeriodMonths, reviewPeriod } from "../../commands/fidelity/review-period.ts";
 import { FidelityCatalogue } from "../../prompts/fidelity-catalogue.ts";
 
@@ -27,8 +27,10 @@ function data(parts: Partial<EvidenceData>): EvidenceData {
 }
 
 let nextId = 1;
-function participant(specialistId: number, enrolledOn: string, status = "job-search"): EvidenceParticipant {
-  return { id: nextId++, specialistId, enrolledOn, status };
+/** A participant whose status since enrolment is `status`, then each later change in turn. */
+function participant(specialistId: number, enrolledOn: string, status = "job-search", ...later: [status: string, effectiveOn: string][]): EvidenceParticipant {
+  const statusHistory = [{ status, effectiveOn: enrolledOn }, ...later.map(([to, effectiveOn]) => ({ status: to, effectiveOn }))];
+  return { id: nextId++, specialistId, enrolledOn, statusHistory };
 }
 function participants(count: number, specialistId: number, status = "job-search"): EvidenceParticipant[] {
   return Array.from({ length: count }, () => participant(specialistId, "2026-03-01", status));
@@ -74,8 +76,27 @@ describe("item 1: caseload size", () => {
     expect(suggestion).toEqual({
       outcome: "suggested",
       score: 4,
-      evidence: { messageKey: "fidelity.evidence.caseload", params: { largest: 21, specialists: 2, average: 16.5 } },
+      evidence: { messageKey: "fidelity.evidence.caseload", params: { largest: 21, specialists: 2, average: 16.5, weeks: 27 } },
     });
+  });
+
+  it("counts statuses as they were in the period, averaged over its week ends", () => {
+    // Period 2026-05-18 … 2026-11-18: week ends 2026-11-18, 11-11, … back to 2026-05-20 (27 days).
+    const set = [
+      ...participants(18, 1),
+      // Closed on 2026-08-20: active on the 14 week ends 05-20 … 08-19, closed on the last 13 (08-26 … 11-18).
+      ...Array.from({ length: 6 }, () => participant(1, "2026-03-01", "job-search", ["closed", "2026-08-20"])),
+      // Paused the whole period, back in job search after it: never active in it.
+      participant(1, "2026-03-01", "paused", ["job-search", "2026-11-19"]),
+    ];
+    const suggestion = caseloadSizeSuggester.suggest(data({ participants: set }));
+    // (14 × 24 + 13 × 18) / 27 = (336 + 234) / 27 = 21.11 → 21.1 → 21-25 → 4.
+    expect(suggestion).toEqual({
+      outcome: "suggested",
+      score: 4,
+      evidence: { messageKey: "fidelity.evidence.caseload", params: { largest: 21.1, specialists: 1, average: 21.1, weeks: 27 } },
+    });
+    // Judged by today's statuses alone it would be 18 (score 5): the six closed ones were on the caseload for half the period.
   });
 
   it.each([
@@ -150,9 +171,25 @@ describe("item 15: rapid job search", () => {
     expect(scoreFromCeilings(days, [30, 60, 150, 270])).toBe(score);
   });
 
-  it("takes the middle of an even count as the median", () => {
-    expect(median([100, 10, 90, 19])).toBe(54.5);
-    expect(median([7])).toBe(7);
+  it("a closed participant is not waiting, nor one paused or in work at the period's end; one closed after it is", () => {
+    const closed = participant(1, "2026-09-01", "job-search", ["closed", "2026-10-15"]);
+    const paused = participant(1, "2026-09-01", "job-search", ["paused", "2026-11-01"]);
+    const working = participant(1, "2026-09-01", "job-search", ["working", "2026-11-10"]);
+    const closedLater = participant(1, "2026-09-01", "job-search", ["closed", "2026-11-19"]); // after the period's end
+    const suggestion = rapidJobSearchSuggester.suggest(data({ participants: [p1, p2, p3, closed, paused, working, closedLater], contacts: contactSet }));
+    // Enrolled in the period: p1, p2, p3 and the four = 7; days 10, 19, 90; waiting: closedLater only.
+    expect(suggestion).toMatchObject({ outcome: "suggested", evidence: { params: { enrolled: 7, withContact: 3, waiting: 1 } } });
+  });
+
+  it("a phone call before the first visit: the visit is the first contact", () => {
+    const p = participant(1, "2026-09-01");
+    const calls: EvidenceContact[] = [
+      { specialistId: 1, participantId: p.id, contactType: "phone", occurredOn: "2026-09-11" },
+      { specialistId: 1, participantId: p.id, contactType: "in-person", occurredOn: "2026-10-06" },
+    ];
+    const suggestion = rapidJobSearchSuggester.suggest(data({ participants: [p1, p2, p], contacts: [...contactSet, ...calls] }));
+    // Days 10, 19, 35: mean 64/3 = 21.3, median 19.
+    expect(suggestion).toMatchObject({ outcome: "suggested", score: 5, evidence: { params: { withContact: 3, mean: 21.3, median: 19 } } });
   });
 });
 

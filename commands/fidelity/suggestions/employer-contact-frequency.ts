@@ -3,9 +3,10 @@
 // is the tracking the item asks for. The weeks counted start with the clinic's first logged
 // employer contact, so a team that began logging last month is not averaged over six months
 // (enrolments are not used for this: their dates may be back-dated to when a participant joined).
-// A specialist is anyone with an active participant or a logged contact in those weeks.
+// A specialist is anyone with a participant active at some time in those weeks (statuses as they
+// were then) or a logged contact in them.
 import { daysBetween } from "../../rules/calendar-day.ts";
-import { isActiveStatus } from "../../rules/caseload.ts";
+import { wasActiveBetween } from "../../rules/status-history.ts";
 import { roundTo, scoreFromFloors, suggested, tooLittleData, type Suggester } from "./evidence.ts";
 
 /** Fewer than four weeks of records is too short to speak of a weekly rate. */
@@ -23,7 +24,7 @@ export const employerContactFrequencySuggester: Suggester = {
     }
     const inWindow = contacts.filter((contact) => contact.occurredOn >= from && contact.occurredOn <= period.to);
     const specialists = new Set<number>([
-      ...participants.filter((participant) => isActiveStatus(participant.status) && participant.enrolledOn <= period.to).map((participant) => participant.specialistId),
+      ...participants.filter((participant) => wasActiveBetween(participant, from, period.to)).map((participant) => participant.specialistId),
       ...inWindow.map((contact) => contact.specialistId),
     ]);
     if (specialists.size === 0) return tooLittleData("fidelity.evidence.contactFrequencyNoSpecialists", {});

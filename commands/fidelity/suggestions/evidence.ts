@@ -1,14 +1,13 @@
 // What the data-assisted suggestions work on and what they return. Plain data in, plain data
 // out: storage gathers the records, the suggestion functions are pure and unit-tested.
 import type { CalendarDay } from "../../rules/calendar-day.ts";
+import type { StatusHistory } from "../../rules/status-history.ts";
 import type { ReviewPeriod } from "../review-period.ts";
 
-export interface EvidenceParticipant {
+export interface EvidenceParticipant extends StatusHistory {
   id: number;
   specialistId: number;
   enrolledOn: CalendarDay;
-  /** Current status (job-search, working, …, paused, closed). */
-  status: string;
 }
 
 export interface EvidenceContact {
