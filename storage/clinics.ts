@@ -15,6 +15,7 @@ export const clinicColumns = {
   meetingWeekday: true,
   meetingTime: true,
   agendaLeadMinutes: true,
+  rateDefinition: true,
 } as const;
 
 export function clinicRepository(db: Db) {

@@ -16,6 +16,8 @@ export interface ClinicSettings {
   meetingWeekday: number;
   meetingTime: string;
   agendaLeadMinutes: number;
+  /** "ips-employment-center" or "ips-grow": which definition the employment rate follows. */
+  rateDefinition: string;
 }
 
 export interface ClinicRecord extends ClinicSettings {

@@ -1,5 +1,5 @@
 // The clinic settings form (a Slack modal, a Teams card): locale, time zone, digest and meeting
-// times, agenda lead time. Opened by `channel connect` and `channel settings`.
+// times, agenda lead time, and which definition the employment rate follows. Opened by `channel connect` and `channel settings`.
 import { z } from "zod";
 import type { ClinicRecord } from "../../storage/store.ts";
 import { LOCALES } from "../../prompts/locales.ts";
@@ -9,6 +9,7 @@ import { defineForm } from "../command-spec.ts";
 import { ephemeral, type FormReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { isValidTimeZone } from "../rules/calendar-day.ts";
+import { RATE_DEFINITIONS } from "../rules/employment-rate.ts";
 import { isLocalTime } from "../rules/zoned-time.ts";
 import { oneOf, parseInput } from "../validation.ts";
 
@@ -34,6 +35,14 @@ export function settingsForm(ctx: RequestContext, clinic: ClinicRecord): FormRep
         { kind: "select", id: "meetingWeekday", label: ctx.t("settings.form.meetingDay"), required: true, initial: String(clinic.meetingWeekday), options: weekdayOptions },
         { kind: "text", id: "meetingTime", label: ctx.t("settings.form.meetingTime"), required: true, maxLength: 5, initial: clinic.meetingTime, placeholder: "09:00" },
         { kind: "text", id: "agendaLeadMinutes", label: ctx.t("settings.form.agendaLead"), required: true, maxLength: 4, initial: String(clinic.agendaLeadMinutes) },
+        {
+          kind: "select",
+          id: "rateDefinition",
+          label: ctx.t("settings.form.rateDefinition"),
+          required: true,
+          initial: clinic.rateDefinition,
+          options: RATE_DEFINITIONS.map((definition) => ({ value: definition, label: ctx.t(`rateDefinition.${definition}`) })),
+        },
       ],
     },
   };
@@ -74,6 +83,7 @@ const settingsSchema = z.object({
       ctx.addIssue({ code: "custom", message: "error.leadInvalid", params: { input: value, max: MAX_LEAD_MINUTES } });
       return z.NEVER;
     }),
+  rateDefinition: oneOf(RATE_DEFINITIONS, "error.rateDefinitionUnknown"),
 });
 
 /** The clinic a settings form names in its hidden values; untrusted, so checked and authorised here. */
@@ -90,7 +100,11 @@ export const clinicSettingsForm = defineForm({
   // The form names its clinic; formClinic checks the role there, not in the context's clinic.
   permission: "anyone",
   open: async (ctx, hidden) => settingsForm(ctx, await formClinic(ctx, hidden)).form,
-  validate: async (ctx, values, hidden) => ({ clinic: await formClinic(ctx, hidden), settings: parseInput(settingsSchema, values) }),
+  async validate(ctx, values, hidden) {
+    const clinic = await formClinic(ctx, hidden);
+    // A form opened before the rate definition was a setting has no such field: the clinic's stays.
+    return { clinic, settings: parseInput(settingsSchema, { ...values, rateDefinition: values.rateDefinition ?? clinic.rateDefinition }) };
+  },
   async act(ctx, { clinic, settings }) {
     const saved = await ctx.store.clinics.updateSettings(clinic.id, settings, actorOf(ctx), ctx.clock.now());
     const t = withClinic(ctx, saved).t;
@@ -103,6 +117,7 @@ export const clinicSettingsForm = defineForm({
       lead: saved.agendaLeadMinutes,
       timeZone: saved.timeZone,
       locale: t(`locale.${saved.locale}`),
+      rateDefinition: t(`rateDefinition.${saved.rateDefinition}`),
     });
     return ephemeral({ type: "text", tone: "success", text });
   },

@@ -4,7 +4,7 @@ import type { ClinicFacts } from "../../storage/store.ts";
 import { addDays, addMonths, type CalendarDay } from "../rules/calendar-day.ts";
 import { CASELOAD_CEILING, isActiveStatus } from "../rules/caseload.ts";
 import { FIRST_CONTACT_DEADLINE_DAYS } from "../rules/employer-contacts.ts";
-import { employmentCenterRate, type Share } from "../rules/employment-rate.ts";
+import { DEFAULT_RATE_DEFINITION, employmentCenterRate, ipsGrowRate, ipsGrowSustainment, type RateDefinition, type Share } from "../rules/employment-rate.ts";
 import {
   daysToFirstEmployerContact,
   firstEmployerContactOn,
@@ -66,9 +66,14 @@ export function jobStartsAndEnds(facts: ClinicFacts, week: IsoWeek): { starts: n
   return { starts: facts.jobs.filter((job) => inWeek(job.startedOn)).length, ends: facts.jobs.filter((job) => inWeek(job.endedOn)).length };
 }
 
-/** The competitive employment rate from `from` to `to` by the IPS Employment Center's definition (rules/employment-rate.ts). */
-export function employmentRate(facts: ClinicFacts, from: CalendarDay, to: CalendarDay): Share {
-  return employmentCenterRate(facts.participants, facts.jobs, from, to);
+/** The competitive employment rate from `from` to `to` by the clinic's chosen definition (rules/employment-rate.ts). */
+export function employmentRate(facts: ClinicFacts, from: CalendarDay, to: CalendarDay, definition: RateDefinition = DEFAULT_RATE_DEFINITION): Share {
+  return definition === "ips-grow" ? ipsGrowRate(facts.participants, facts.jobs, from, to) : employmentCenterRate(facts.participants, facts.jobs, from, to);
+}
+
+/** IPS Grow's sustainment: first job starts whose 13 weeks end from `from` to `to`, still in work that day. */
+export function sustainment(facts: ClinicFacts, from: CalendarDay, to: CalendarDay): Share {
+  return ipsGrowSustainment(facts.participants, facts.jobs, from, to);
 }
 
 function byParticipant<T extends { participantId: number | null }>(rows: readonly T[]): Map<number, T[]> {

@@ -6,10 +6,18 @@ import type { Block, MessageReply } from "../reply.ts";
 import { CASELOAD_CEILING } from "../rules/caseload.ts";
 import { WEEKLY_IN_PERSON_TARGET } from "../rules/employer-contacts.ts";
 import { formatIsoWeek, type IsoWeek } from "../rules/iso-week.ts";
-import { formatQuarter, previousQuarter, quarterOf } from "../rules/quarter.ts";
-import { employmentCenterBand, type Share } from "../rules/employment-rate.ts";
+import { formatQuarter, previousQuarter, quarterOf, type Quarter } from "../rules/quarter.ts";
+import {
+  DEFAULT_RATE_DEFINITION,
+  employmentCenterBand,
+  IPS_GROW_RATE_BENCHMARK_PERCENT,
+  IPS_GROW_SUSTAINMENT_BENCHMARK_PERCENT,
+  isRateDefinition,
+  type RateDefinition,
+  type Share,
+} from "../rules/employment-rate.ts";
 import { roundTo } from "../fidelity/suggestions/evidence.ts";
-import { employmentRate, jobStartsAndEnds, needsAttention, outcomesOn, rapidJobSearch, specialistWeeks, weeklyTrend } from "./figures.ts";
+import { employmentRate, jobStartsAndEnds, needsAttention, outcomesOn, rapidJobSearch, specialistWeeks, sustainment, weeklyTrend } from "./figures.ts";
 
 export interface DigestRequest {
   clinic: ClinicRecord;
@@ -29,9 +37,24 @@ function bar(value: number, max: number): string {
   return "█".repeat(filled) + "·".repeat(BAR_WIDTH - filled);
 }
 
-function percent(rate: Share, t: Translate): string {
+/** The rate with its benchmark: the IPS Employment Center's bands, or IPS Grow's 40%. */
+function percent(rate: Share, definition: RateDefinition, t: Translate): string {
   if (rate.percent === null) return t("digest.noData");
-  return t("digest.rateValue", { percent: rate.percent, employed: rate.numerator, active: rate.denominator, band: t(`digest.band.${employmentCenterBand(rate.percent)}`) });
+  const band =
+    definition === "ips-grow"
+      ? t(rate.percent >= IPS_GROW_RATE_BENCHMARK_PERCENT ? "digest.growBenchmark.reached" : "digest.growBenchmark.below", { benchmark: IPS_GROW_RATE_BENCHMARK_PERCENT })
+      : t(`digest.band.${employmentCenterBand(rate.percent)}`);
+  return t("digest.rateValue", { percent: rate.percent, employed: rate.numerator, active: rate.denominator, band });
+}
+
+/** IPS Grow's second figure: first job starts still in work 13 weeks on. */
+function sustainmentLine(facts: ClinicFacts, quarter: Quarter, asOf: string, t: Translate): Block {
+  const share = sustainment(facts, quarter.first, asOf);
+  const params = { quarter: formatQuarter(quarter), benchmark: IPS_GROW_SUSTAINMENT_BENCHMARK_PERCENT };
+  return {
+    type: "text",
+    text: share.percent === null ? t("digest.sustainmentNoData", params) : t("digest.sustainment", { ...params, percent: share.percent, sustained: share.numerator, judged: share.denominator }),
+  };
 }
 
 export function renderDigest({ clinic, facts, week, asOf, meetingDay, t }: DigestRequest): MessageReply {
@@ -40,8 +63,9 @@ export function renderDigest({ clinic, facts, week, asOf, meetingDay, t }: Diges
   const jobs = jobStartsAndEnds(facts, week);
   const quarter = quarterOf(asOf);
   const before = previousQuarter(quarter);
-  const thisQuarter = employmentRate(facts, quarter.first, asOf);
-  const lastQuarter = employmentRate(facts, before.first, before.last);
+  const definition: RateDefinition = isRateDefinition(clinic.rateDefinition) ? clinic.rateDefinition : DEFAULT_RATE_DEFINITION;
+  const thisQuarter = employmentRate(facts, quarter.first, asOf, definition);
+  const lastQuarter = employmentRate(facts, before.first, before.last, definition);
   const rapid = rapidJobSearch(facts, asOf);
   const attention = needsAttention(facts, asOf);
   const trend = weeklyTrend(facts, week);
@@ -64,9 +88,15 @@ export function renderDigest({ clinic, facts, week, asOf, meetingDay, t }: Diges
     { type: "text", text: t("digest.jobStarts", { starts: jobs.starts, ends: jobs.ends }) },
     {
       type: "text",
-      text: t("digest.employmentRate", { quarter: formatQuarter(quarter), rate: percent(thisQuarter, t), previousQuarter: formatQuarter(before), previousRate: percent(lastQuarter, t) }),
+      text: t("digest.employmentRate", {
+        quarter: formatQuarter(quarter),
+        rate: percent(thisQuarter, definition, t),
+        previousQuarter: formatQuarter(before),
+        previousRate: percent(lastQuarter, definition, t),
+      }),
     },
-    { type: "context", text: t("digest.rateDefinition.ips-employment-center") },
+    ...(definition === "ips-grow" ? [sustainmentLine(facts, quarter, asOf, t)] : []),
+    { type: "context", text: t(`digest.rateDefinition.${definition}`) },
     {
       type: "text",
       text: rapid.n === 0 ? t("digest.rapidSearchNoData") : t("digest.rapidSearch", { mean: roundTo(rapid.mean!, 1), median: rapid.median!, n: rapid.n }),

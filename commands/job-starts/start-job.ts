@@ -8,6 +8,7 @@ import { requireParticipant } from "../participants/lookup.ts";
 import { ephemeral, type MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { EMPLOYER_NAME_MAX_LENGTH, employerMatchKey, tidyEmployerName } from "../rules/employer-name.ts";
+import { IPS_GROW_MIN_HOURS_PER_WEEK } from "../rules/employment-rate.ts";
 import { JOB_KINDS, MAX_HOURS_PER_WEEK, statusForJobKind } from "../rules/outcomes.ts";
 import { freeText, oneOf, parseInput, participantCode, pastOrToday } from "../validation.ts";
 
@@ -44,6 +45,10 @@ export async function startJob(ctx: CommandContext, raw: RawJobStart): Promise<M
     }),
     raw,
   );
+  if (input.hours === undefined && input.kind === "competitive" && ctx.clinic.rateDefinition === "ips-grow") {
+    // IPS Grow counts a job start only with at least 4 paid hours a week, so its figures need them.
+    refuse("error.hoursNeededForIpsGrow", { code: input.code, minimum: IPS_GROW_MIN_HOURS_PER_WEEK }, "hours");
+  }
   const participant = await requireParticipant(ctx, input.code);
   if (participant.status === "closed") refuse("error.participantClosed", { code: participant.code });
   if (input.date < participant.enrolledOn) {

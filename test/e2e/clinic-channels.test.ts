@@ -26,6 +26,8 @@ describe("clinic channels", () => {
       meetingWeekday: { meetingWeekday: select(values.meetingWeekday!) },
       meetingTime: { meetingTime: text(values.meetingTime!) },
       agendaLeadMinutes: { agendaLeadMinutes: text(values.agendaLeadMinutes!) },
+      // Left out unless given: a form opened before the rate definition was a setting.
+      ...(values.rateDefinition === undefined ? {} : { rateDefinition: { rateDefinition: select(values.rateDefinition) } }),
     };
   };
   let metadata = "";
@@ -50,7 +52,7 @@ describe("clinic channels", () => {
     expect(response.status).toBe(200);
     const open = await h.slack.waitForCall((call) => call.method === "views.open" && (call.body.view as { callback_id: string }).callback_id === "clinic-settings");
     const view = open.body.view as { private_metadata: string; blocks: { block_id: string }[] };
-    expect(view.blocks.map((block) => block.block_id)).toEqual(["locale", "timeZone", "digestWeekday", "digestTime", "meetingWeekday", "meetingTime", "agendaLeadMinutes"]);
+    expect(view.blocks.map((block) => block.block_id)).toEqual(["locale", "timeZone", "digestWeekday", "digestTime", "meetingWeekday", "meetingTime", "agendaLeadMinutes", "rateDefinition"]);
     metadata = view.private_metadata;
     expect(JSON.parse(metadata)).toMatchObject({ channelId: NORD, hidden: { clinicId: expect.any(String) } });
     expect(queryAll(h.databaseFile, "SELECT c.name, ch.channelId, ch.activeKey FROM ClinicChannel ch JOIN Clinic c ON c.id = ch.clinicId")).toEqual([
@@ -89,6 +91,7 @@ describe("clinic channels", () => {
     [{ agendaLeadMinutes: "2000" }, "agendaLeadMinutes", "2000 is not a number of minutes"],
     [{ digestWeekday: "8" }, "digestWeekday", "8 is not a weekday"],
     [{ locale: "de" }, "locale", "de is not a language"],
+    [{ rateDefinition: "oecd" }, "rateDefinition", "oecd is not a definition of the employment rate. Choose one of: ips-employment-center, ips-grow"],
   ])("shows a field error for %j and saves nothing", async (overrides, field, expected) => {
     const response = await expectNothingStored(h, () => h.submitView("clinic-settings", settingsValues(overrides), { metadata }));
     const body = (await response.json()) as { response_action: string; errors: Record<string, string> };
@@ -103,6 +106,19 @@ describe("clinic channels", () => {
     expect(queryAll(h.databaseFile, "SELECT locale, timeZone, digestWeekday, digestTime, meetingWeekday, meetingTime, agendaLeadMinutes FROM Clinic WHERE name = 'Psykos Nord'")).toEqual([
       { locale: "sv", timeZone: "Europe/Stockholm", digestWeekday: 1, digestTime: "07:30", meetingWeekday: 3, meetingTime: "13:00", agendaLeadMinutes: 90 },
     ]);
+  });
+
+  it("keeps the employment rate's definition when a form without it is saved, and changes it when chosen", async () => {
+    const rateDefinition = () => queryAll(h.databaseFile, "SELECT rateDefinition FROM Clinic WHERE name = 'Psykos Nord'")[0];
+    expect(rateDefinition()).toEqual({ rateDefinition: "ips-employment-center" });
+    await h.submitView("clinic-settings", settingsValues({ rateDefinition: "ips-grow" }), { metadata });
+    const posted = await h.slack.waitForCall((call) => call.method === "chat.postEphemeral" && messageText(call).includes("andel i arbete enligt IPS Grow"));
+    expect(messageText(posted)).toContain("andel i arbete enligt IPS Grow: de som saknade arbete vid start, arbeten på minst 4 timmar i veckan.");
+    expect(rateDefinition()).toEqual({ rateDefinition: "ips-grow" });
+    const [event] = queryAll(h.databaseFile, "SELECT details FROM AuditEvent WHERE action = 'clinic.settings-changed' ORDER BY id DESC LIMIT 1");
+    expect(JSON.parse(String(event!.details))).toEqual({ rateDefinition: { from: "ips-employment-center", to: "ips-grow" } });
+    await h.submitView("clinic-settings", settingsValues({ rateDefinition: "ips-employment-center" }), { metadata });
+    await expect.poll(() => rateDefinition()).toEqual({ rateDefinition: "ips-employment-center" });
   });
 
   it("acts on the channel's clinic for commands typed there", async () => {

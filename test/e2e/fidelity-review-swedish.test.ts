@@ -1,5 +1,5 @@
 // The same conversation in Swedish: item texts from prompts/fidelity/sv.json, the seeds' band
-// wording, and seed 003's first review (92, "stämmer delvis med IPS") scored by clicking.
+// wording, and seed 003's first review (92, "stämmer delvis överens med IPS") scored by clicking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { click, lastDirectMessage } from "../support/slack-buttons.ts";
@@ -22,11 +22,11 @@ describe("fidelity self-check in Swedish", () => {
     expect(card).toContain("Ur ipsbots uppgifter, 2026-05-18 till 2026-11-18: för lite underlag för att föreslå en poäng. Inga aktiva deltagare finns i ipsbot.");
   });
 
-  it("scores seed 003's review of 2019-11-19 as 92: stämmer delvis med IPS", async () => {
+  it("scores seed 003's review of 2019-11-19 as 92: stämmer delvis överens med IPS", async () => {
     let card = lastDirectMessage(h, SPECIALIST);
     for (const score of SEED_003_REVIEWS[0]!.scores) card = await click(h, card, String(score));
     const text = messageText(card);
-    expect(text).toContain("Totalt: 92 av 125: stämmer delvis med IPS.");
+    expect(text).toContain("Totalt: 92 av 125: stämmer delvis överens med IPS.");
     expect(text).toMatch(/Personal\s+15\s+15/);
     expect(text).toMatch(/Organisation\s+29\s+40/);
     expect(text).toMatch(/IPS-verksamhet\s+48\s+70/);

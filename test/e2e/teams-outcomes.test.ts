@@ -142,6 +142,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
         ["Input.ChoiceSet", "field.meetingWeekday", "2"],
         ["Input.Text", "field.meetingTime", "09:00"],
         ["Input.Text", "field.agendaLeadMinutes", "60"],
+        ["Input.ChoiceSet", "field.rateDefinition", "ips-employment-center"],
       ]);
       // Stored under the channel's own id (without the thread's `;messageid=`) and the connector's service URL.
       expect(channels()).toEqual([
@@ -171,6 +172,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
       "field.meetingWeekday": "2",
       "field.meetingTime": "09:00",
       "field.agendaLeadMinutes": "60",
+      "field.rateDefinition": "ips-employment-center",
       ...overrides,
     });
 
@@ -193,7 +195,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
     it("saves the submitted settings and replaces the form with the confirmation", async () => {
       const submit = actionTitled(settingsCard, "Save");
       const exchange = await h.execute(submit.verb, filled());
-      expect(cardText(invokeCard(exchange)!)).toContain("Saved for Psykos Nord: digest Monday 07:30, team meeting Tuesday 09:00, agenda 60 minutes before, time zone Europe/Stockholm, language English.");
+      expect(cardText(invokeCard(exchange)!)).toContain("Saved for Psykos Nord: digest Monday 07:30, team meeting Tuesday 09:00, agenda 60 minutes before, time zone Europe/Stockholm, language English, employment rate by IPS Employment Center: everyone served in the quarter.");
       expect(queryAll(h.databaseFile, "SELECT locale, timeZone, digestWeekday, digestTime, meetingWeekday, meetingTime, agendaLeadMinutes FROM Clinic WHERE name = 'Psykos Nord'")).toEqual([
         { locale: "en", timeZone: "Europe/Stockholm", digestWeekday: 1, digestTime: "07:30", meetingWeekday: 2, meetingTime: "09:00", agendaLeadMinutes: 60 },
       ]);
@@ -213,7 +215,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
     it("reopens the saved settings privately for the supervisor", async () => {
       const { privately } = await mention("ips channel settings");
       const inputs = (onlyCard(privately).body as Record<string, any>[]).filter((element) => element.type.startsWith("Input."));
-      expect(inputs.map((input) => input.value)).toEqual(["en", "Europe/Stockholm", "1", "07:30", "2", "09:00", "60"]);
+      expect(inputs.map((input) => input.value)).toEqual(["en", "Europe/Stockholm", "1", "07:30", "2", "09:00", "60", "ips-employment-center"]);
     });
 
     it("disconnects the channel, and connects it again", async () => {
