@@ -3,7 +3,7 @@
 import type { ClinicFacts } from "../../storage/store.ts";
 import { addDays, addMonths, type CalendarDay } from "../rules/calendar-day.ts";
 import { CASELOAD_CEILING, isActiveStatus } from "../rules/caseload.ts";
-import { FIRST_CONTACT_DEADLINE_DAYS } from "../rules/employer-contacts.ts";
+import { countInPersonContactsInWeek, FIRST_CONTACT_DEADLINE_DAYS } from "../rules/employer-contacts.ts";
 import { DEFAULT_RATE_DEFINITION, employmentCenterRate, ipsGrowRate, ipsGrowSustainment, type RateDefinition, type Share } from "../rules/employment-rate.ts";
 import {
   daysToFirstEmployerContact,
@@ -29,7 +29,7 @@ export function specialistWeeks(facts: ClinicFacts, week: IsoWeek): SpecialistWe
   return facts.specialists.map((specialist) => {
     const statuses = facts.participants.filter((p) => p.specialistId === specialist.id).map((p) => statusOn(p, week.sunday));
     const contacts = facts.contacts.filter((c) => c.specialistId === specialist.id && c.occurredOn >= week.monday && c.occurredOn <= week.sunday);
-    const inPerson = contacts.filter((c) => c.contactType === "in-person").length;
+    const inPerson = countInPersonContactsInWeek(contacts, week);
     return {
       specialistId: specialist.id,
       displayName: specialist.displayName,
@@ -148,7 +148,7 @@ export interface TrendWeek {
 export function weeklyTrend(facts: ClinicFacts, last: IsoWeek, weeks = 12): TrendWeek[] {
   return Array.from({ length: weeks }, (_, index) => isoWeekOf(addDays(last.monday, -7 * (weeks - 1 - index)))).map((week) => ({
     week,
-    inPersonContacts: facts.contacts.filter((c) => c.contactType === "in-person" && c.occurredOn >= week.monday && c.occurredOn <= week.sunday).length,
+    inPersonContacts: countInPersonContactsInWeek(facts.contacts, week),
     inWork: new Set(
       facts.jobs.filter((job) => job.kind === "competitive" && isJobHeldOn(job, week.sunday)).map((job) => job.participantId),
     ).size,

@@ -15,8 +15,11 @@ export interface DatedContact {
   contactType: string;
 }
 
+/** A face-to-face contact with an employer: what items 15 and 17 count; phone, e-mail and video are other contacts. */
+export function isInPersonContact(contactType: string): boolean {
+  return contactType === "in-person";
+}
+
 export function countInPersonContactsInWeek(contacts: readonly DatedContact[], week: IsoWeek): number {
-  return contacts.filter(
-    (contact) => contact.contactType === "in-person" && contact.occurredOn >= week.monday && contact.occurredOn <= week.sunday,
-  ).length;
+  return contacts.filter((contact) => isInPersonContact(contact.contactType) && contact.occurredOn >= week.monday && contact.occurredOn <= week.sunday).length;
 }

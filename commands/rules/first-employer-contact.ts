@@ -6,7 +6,7 @@
 // and video calls are real work and are counted as such, but they do not end the wait.
 // Source: ../shared/ips/outcome-definitions.md, "Rapid job search".
 import { daysBetween, type CalendarDay } from "./calendar-day.ts";
-import { FIRST_CONTACT_DEADLINE_DAYS } from "./employer-contacts.ts";
+import { FIRST_CONTACT_DEADLINE_DAYS, isInPersonContact } from "./employer-contacts.ts";
 
 export interface ParticipantContact {
   contactType: string;
@@ -15,7 +15,7 @@ export interface ParticipantContact {
 
 /** Whether a contact of this type can be the first employer contact (a meeting in person). */
 export function countsAsEmployerMeeting(contactType: string): boolean {
-  return contactType === "in-person";
+  return isInPersonContact(contactType);
 }
 
 /**

@@ -117,6 +117,18 @@ describe("migrations 0011 and 0012: clinics belong to a workspace, roles from a 
     }
   });
 
+  it("gives every existing clinic the IPS Employment Center's rate definition through migration 0015, and refuses any other", () => {
+    const db = new Database(file);
+    try {
+      expect(db.prepare("SELECT DISTINCT rateDefinition FROM Clinic").all()).toEqual([{ rateDefinition: "ips-employment-center" }]);
+      db.prepare("UPDATE Clinic SET rateDefinition = 'ips-grow' WHERE id = 2").run();
+      expect(() => db.prepare("UPDATE Clinic SET rateDefinition = 'oecd' WHERE id = 1").run()).toThrow(/CHECK constraint failed/);
+      db.prepare("UPDATE Clinic SET rateDefinition = 'ips-employment-center' WHERE id = 2").run();
+    } finally {
+      db.close();
+    }
+  });
+
   it("lets two workspaces each have a clinic of the same name", () => {
     const db = new Database(file);
     try {

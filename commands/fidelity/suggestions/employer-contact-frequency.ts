@@ -6,6 +6,7 @@
 // A specialist is anyone with a participant active at some time in those weeks (statuses as they
 // were then) or a logged contact in them.
 import { daysBetween } from "../../rules/calendar-day.ts";
+import { isInPersonContact } from "../../rules/employer-contacts.ts";
 import { wasActiveBetween } from "../../rules/status-history.ts";
 import { roundTo, scoreFromFloors, suggested, tooLittleData, type Suggester } from "./evidence.ts";
 
@@ -28,7 +29,7 @@ export const employerContactFrequencySuggester: Suggester = {
       ...inWindow.map((contact) => contact.specialistId),
     ]);
     if (specialists.size === 0) return tooLittleData("fidelity.evidence.contactFrequencyNoSpecialists", {});
-    const inPerson = inWindow.filter((contact) => contact.contactType === "in-person").length;
+    const inPerson = inWindow.filter((contact) => isInPersonContact(contact.contactType)).length;
     const weeks = days / 7;
     const perWeek = inPerson / (specialists.size * weeks);
     return suggested(
