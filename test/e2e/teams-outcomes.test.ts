@@ -46,13 +46,13 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
   };
 
   /** `@ipsbot text` in the clinic channel: the answer goes to the personal chat, the channel gets a notice. */
-  const mention = async (text: string, user: TeamsUser = SPECIALIST) => {
+  const mention = async (text: string, user: TeamsUser = SPECIALIST, notice = "I sent you the answer in a private chat.") => {
     const exchange = await h.mention(text, user);
     expect(exchange.status).toBe(200);
     const privately = exchange.calls.filter((call) => call.conversationId === PERSONAL(user));
     const inChannel = exchange.calls.filter((call) => call.conversationId?.startsWith(`${CHANNEL_ID};messageid=`));
     expect(exchange.calls.map((call) => call.kind)).toEqual(["create-conversation", ...privately.map(() => "reply"), "reply"]);
-    expect(inChannel.map((call) => call.body.text)).toEqual([`${user.name}, I sent you the answer in a private chat.`]);
+    expect(inChannel.map((call) => call.body.text)).toEqual([`${user.name}, ${notice}`]);
     return { exchange, privately, text: repliesText(privately) };
   };
 
@@ -275,6 +275,37 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
     it("previews this week's digest privately when asked for in the channel", async () => {
       const { text } = await mention("ips digest preview");
       expect(text).toContain("IPS weekly digest · Psykos Nord · 2026-W48");
+    });
+
+    /** Saves the clinic's settings through the settings card, as its supervisor would. */
+    const NOTICE: Record<string, string> = { en: "I sent you the answer in a private chat.", sv: "jag skickade svaret i en privat chatt.", nb: "jeg sendte deg svaret i en privat chat." };
+    let currentLocale = "en";
+    const saveSettings = async (locale: string, rateDefinition: string) => {
+      const { privately } = await mention("ips channel settings", SPECIALIST, NOTICE[currentLocale]);
+      const submit = executeActions(onlyCard(privately)).find((action) => action.verb === "form:clinic-settings")!;
+      const values = { locale, timeZone: "Europe/Stockholm", digestWeekday: "1", digestTime: "07:30", meetingWeekday: "2", meetingTime: "09:00", agendaLeadMinutes: "60", rateDefinition };
+      const exchange = await h.execute(submit.verb, { ...submit.data, ...Object.fromEntries(Object.entries(values).map(([key, value]) => [`field.${key}`, value])) });
+      expect(exchange.status).toBe(200);
+      expect(queryAll(h.databaseFile, "SELECT locale, rateDefinition FROM Clinic WHERE name = 'Psykos Nord'")).toEqual([{ locale, rateDefinition }]);
+      currentLocale = locale;
+    };
+
+    it("previews the figures in Swedish under IPS Grow, and in Norwegian under the IPS Employment Center, as the settings choose", async () => {
+      await saveSettings("sv", "ips-grow");
+      const swedish = (await mention("ips digest preview", SPECIALIST, NOTICE.sv)).text;
+      // P-101's job start has no hours: IPS Grow does not count it. Served and out of work at the start: P-101, P-102, P-103.
+      expect(swedish).toContain("Andel i konkurrensutsatt arbete 2026 Q4 hittills: 0 % (0 av 3, under IPS Grows riktmärke 40 %)");
+      expect(swedish).toContain("Fortfarande i arbete 13 veckor efter första arbetsstarten (2026 Q4 hittills): ingen första arbetsstart har nått 13 veckor än");
+      expect(swedish).toContain("Snabbt arbetssökande: första personliga mötet med en arbetsgivare i genomsnitt 12.5 och median 12.5 dagar efter inskrivningen (n = 2:");
+      expect(swedish).toContain("Mer än 30 dagar utan första arbetsgivarkontakt (ett personligt möte): P-103");
+      await saveSettings("nb", "ips-employment-center");
+      const norwegian = (await mention("ips digest preview", SPECIALIST, NOTICE.nb)).text;
+      expect(norwegian).toContain("Andel i ordinært arbeid 2026 Q4 så langt: 33 % (1 av 3, på minstestandarden, 31–40 %)");
+      expect(norwegian).toContain("Regnet slik IPS Employment Center gjør");
+      expect(norwegian).toContain("Rask jobbsøking: første møte med en arbeidsgiver ansikt til ansikt i snitt 12.5 og median 12.5 dager etter registrering (n = 2:");
+      const caseload = await say("ips caseload clinic:\"Psykos Nord\"");
+      expect(caseload).toContain("Første arbeidsgivermøte (dag)");
+      await saveSettings("en", "ips-employment-center");
     });
   });
 
