@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
+import { settingsViewValues } from "../support/settings-view.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
 const clock = fixedClock("2026-11-18T10:00:00Z");
@@ -14,22 +15,9 @@ describe("clinic channels", () => {
   });
   afterAll(async () => h?.stop());
 
-  const settingsValues = (overrides: Record<string, string> = {}) => {
-    const values: Record<string, string> = { locale: "sv", timeZone: "Europe/Stockholm", digestWeekday: "1", digestTime: "07:30", meetingWeekday: "3", meetingTime: "13:00", agendaLeadMinutes: "90", ...overrides };
-    const select = (value: string) => ({ type: "static_select", selected_option: { value } });
-    const text = (value: string) => ({ type: "plain_text_input", value });
-    return {
-      locale: { locale: select(values.locale!) },
-      timeZone: { timeZone: text(values.timeZone!) },
-      digestWeekday: { digestWeekday: select(values.digestWeekday!) },
-      digestTime: { digestTime: text(values.digestTime!) },
-      meetingWeekday: { meetingWeekday: select(values.meetingWeekday!) },
-      meetingTime: { meetingTime: text(values.meetingTime!) },
-      agendaLeadMinutes: { agendaLeadMinutes: text(values.agendaLeadMinutes!) },
-      // Left out unless given: a form opened before the rate definition was a setting.
-      ...(values.rateDefinition === undefined ? {} : { rateDefinition: { rateDefinition: select(values.rateDefinition) } }),
-    };
-  };
+  // A form opened before the rate definition was a setting has no rateDefinition: left out unless given.
+  const settingsValues = (overrides: Record<string, string> = {}) =>
+    settingsViewValues({ locale: "sv", timeZone: "Europe/Stockholm", digestWeekday: "1", digestTime: "07:30", meetingWeekday: "3", meetingTime: "13:00", agendaLeadMinutes: "90", ...overrides });
   let metadata = "";
 
   it("refuses to connect a direct message", async () => {

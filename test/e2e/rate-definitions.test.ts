@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
+import { settingsViewValues } from "../support/settings-view.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
 const NORD = "C0NORD";
@@ -16,22 +17,7 @@ describe("employment rate definitions", () => {
   const say = (text: string) => h.command(text, SPECIALIST, NORD);
   const saveSettings = async (overrides: Record<string, string>) => {
     const values: Record<string, string> = { locale: "en", timeZone: "Europe/Stockholm", digestWeekday: "1", digestTime: "08:00", meetingWeekday: "2", meetingTime: "09:00", agendaLeadMinutes: "60", rateDefinition: "ips-grow", ...overrides };
-    const select = (value: string) => ({ type: "static_select", selected_option: { value } });
-    const text = (value: string) => ({ type: "plain_text_input", value });
-    const response = await h.submitView(
-      "clinic-settings",
-      {
-        locale: { locale: select(values.locale!) },
-        timeZone: { timeZone: text(values.timeZone!) },
-        digestWeekday: { digestWeekday: select(values.digestWeekday!) },
-        digestTime: { digestTime: text(values.digestTime!) },
-        meetingWeekday: { meetingWeekday: select(values.meetingWeekday!) },
-        meetingTime: { meetingTime: text(values.meetingTime!) },
-        agendaLeadMinutes: { agendaLeadMinutes: text(values.agendaLeadMinutes!) },
-        rateDefinition: { rateDefinition: select(values.rateDefinition!) },
-      },
-      { metadata, user: ADMIN },
-    );
+    const response = await h.submitView("clinic-settings", settingsViewValues(values), { metadata, user: ADMIN });
     expect(response.status).toBe(200);
     const saved = () => queryAll(h.databaseFile, "SELECT locale, rateDefinition FROM Clinic WHERE name = 'Psykos Nord'")[0];
     for (let tries = 0; tries < 100 && JSON.stringify(saved()) !== JSON.stringify({ locale: values.locale, rateDefinition: values.rateDefinition }); tries++) {
