@@ -15,8 +15,11 @@ import Database from "better-sqlite3";
 import { sqliteFilePath } from "./database-url.ts";
 
 const run = promisify(execFile);
-const storageDirectory = path.dirname(fileURLToPath(import.meta.url));
+const thisFile = fileURLToPath(import.meta.url);
+const storageDirectory = path.dirname(thisFile);
 const migrationsDirectory = path.join(storageDirectory, "migrations");
+/** Beside this file: the TypeScript config in the source tree, its compiled JavaScript in dist/. */
+const prismaConfig = path.join(storageDirectory, thisFile.endsWith(".ts") ? "prisma.config.ts" : "prisma.config.js");
 
 export function committedMigrations(): string[] {
   return readdirSync(migrationsDirectory, { withFileTypes: true })
@@ -52,7 +55,7 @@ export async function applyMigrations(databaseUrl: string, environment: Readonly
   const pending = pendingMigrations(databaseUrl);
   if (pending.length === 0) return [];
   const prismaCli = path.join(path.dirname(createRequire(import.meta.url).resolve("prisma/package.json")), "build/index.js");
-  await run(process.execPath, [prismaCli, "migrate", "deploy", "--config", path.join(storageDirectory, "prisma.config.ts")], {
+  await run(process.execPath, [prismaCli, "migrate", "deploy", "--config", prismaConfig], {
     cwd: process.cwd(),
     env: { ...environment, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
     timeout: 120_000,

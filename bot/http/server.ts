@@ -3,25 +3,41 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { systemClock, type Clock, type Services } from "../../commands/context.ts";
 import { isFreshSlackTimestamp } from "../slack/request-freshness.ts";
 import { bufferSlackBody, SLACK_BODY_LIMIT_BYTES, UnusableSlackBody } from "../slack/request-body.ts";
-import { SLACK_EVENTS_PATH, type SlackAdapter } from "../slack/slack-adapter.ts";
-import { TEAMS_MESSAGES_PATH, type TeamsBot } from "../teams/teams-adapter.ts";
+import type { SlackAdapter } from "../slack/slack-adapter.ts";
+import type { TeamsBot } from "../teams/teams-adapter.ts";
+import { SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH } from "./endpoints.ts";
+
+/**
+ * The platforms the server routes to. The server listens (and answers /healthz) before their
+ * libraries have loaded; a configured platform not yet loaded is `"starting"` and its requests get
+ * 503 with Retry-After, which both Slack and the Bot Framework retry.
+ */
+export interface Platforms {
+  slack: SlackAdapter | "starting" | undefined;
+  teams: TeamsBot | "starting" | undefined;
+}
 
 export interface HttpRoutes {
   services: Services;
-  slack: SlackAdapter | undefined;
-  teams?: TeamsBot | undefined;
+  platforms: Platforms;
   /** Real time by default: it must agree with Bolt's own (real-time) check of old timestamps. */
   requestClock?: Clock;
 }
 
-export function createHttpServer({ services, slack, teams, requestClock = systemClock }: HttpRoutes): Server {
+export function createHttpServer({ services, platforms, requestClock = systemClock }: HttpRoutes): Server {
   return createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" && req.method === "GET") {
       void answerHealth(services, res);
       return;
     }
-    if (path === SLACK_EVENTS_PATH && slack) {
+    const { slack, teams } = platforms;
+    if ((path === SLACK_EVENTS_PATH && slack === "starting") || (path === TEAMS_MESSAGES_PATH && teams === "starting")) {
+      res.setHeader("retry-after", "1");
+      drainAndAnswer(req, res, 503, { error: "starting" });
+      return;
+    }
+    if (path === SLACK_EVENTS_PATH && slack && slack !== "starting") {
       if (Number(req.headers["content-length"] ?? 0) > SLACK_BODY_LIMIT_BYTES) {
         // Announced too large: refused without reading a byte (bufferSlackBody stops a body that lies).
         refuseSlackBody(services, req, res, new UnusableSlackBody(413, "too_large"));
@@ -38,7 +54,7 @@ export function createHttpServer({ services, slack, teams, requestClock = system
       );
       return;
     }
-    if (path === TEAMS_MESSAGES_PATH && teams) {
+    if (path === TEAMS_MESSAGES_PATH && teams && teams !== "starting") {
       teams.requestListener(req, res);
       return;
     }

@@ -1,4 +1,5 @@
 // Builds the Bolt app on an HTTPReceiver whose request listener the shared HTTP server calls.
+import { SLACK_EVENTS_PATH } from "../http/endpoints.ts";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { Services } from "../../commands/context.ts";
 import { registerButtonActions } from "./listeners/button-actions.ts";
@@ -9,7 +10,6 @@ import type { RequestListener } from "node:http";
 import type { ChannelPoster } from "../../commands/ports.ts";
 import { slackChannelPoster } from "./slack-channel-poster.ts";
 
-export const SLACK_EVENTS_PATH = "/slack/events";
 
 /** A signed request without a field ipsbot needs: refused with 400, nothing done. */
 export class MalformedSlackRequest extends Error {

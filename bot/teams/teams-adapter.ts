@@ -21,7 +21,6 @@ import { createTeamsChannelPoster } from "./teams-channel-poster.ts";
 import { BOT_CONNECTOR_AUDIENCE, type TeamsRuntime } from "./teams-runtime.ts";
 import type { TeamsSettings } from "./teams-settings.ts";
 
-export const TEAMS_MESSAGES_PATH = "/api/messages";
 
 export interface TeamsAdapterOptions {
   retryPolicy?: RetryPolicy;
