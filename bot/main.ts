@@ -9,7 +9,7 @@ import { startBot } from "./start-bot.ts";
 const SHUTDOWN_GRACE_MS = 8_000;
 
 try {
-  const bot = await startBot();
+  const bot = await startBot({ bridgeConsole: true });
   const logger = bot.services.logger;
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {

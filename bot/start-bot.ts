@@ -11,6 +11,7 @@ import { applyMigrations } from "../storage/migrate.ts";
 import { openStore } from "../storage/store.ts";
 import { loadConfig } from "./config.ts";
 import { createHttpServer, type Platforms } from "./http/server.ts";
+import { bridgeConsole } from "./console-bridge.ts";
 import { createLogger } from "./logger.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
 import type { TeamsAdapterOptions } from "./teams/teams-adapter.ts";
@@ -24,6 +25,8 @@ export interface StartOptions {
   schedulerTimer?: boolean;
   /** Teams retry policy and, for tests, the Emulator-mode address check. */
   teams?: TeamsAdapterOptions;
+  /** Route the console (where the Bot Framework libraries write) into the log until stop(): the running bot does. */
+  bridgeConsole?: boolean;
 }
 
 export interface RunningBot {
@@ -36,6 +39,7 @@ export interface RunningBot {
 export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const restoreConsole = options.bridgeConsole ? bridgeConsole(logger) : () => {};
   const catalogue = Catalogue.load();
   const jobTypes = loadJobTypes();
   const missing = missingMessageKeys((key) => catalogue.has(key));
@@ -72,8 +76,9 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   });
   const port = (server.address() as AddressInfo).port;
 
-  const slack = config.slack ? (await import("./slack/slack-adapter.ts")).createSlackAdapter(services, config.slack) : undefined;
+  const slack = config.slack ? (await import("./slack/slack-adapter.ts")).createSlackAdapter(services, { ...config.slack, logLevel: config.LOG_LEVEL }) : undefined;
   platforms.slack = slack;
+  slack?.health.start();
   if (slack) services.posters.slack = slack.poster;
   else logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
 
@@ -99,9 +104,11 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     async stop() {
       // Stop scheduling first and let a post in flight finish, then stop taking requests.
       await scheduler.stop();
+      slack?.health.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      restoreConsole();
     },
   };
 }

@@ -20,6 +20,8 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** The id of the request being handled, when the logger knows it: the apology shows it. */
+  requestId?(): string | undefined;
 }
 
 /** Long-lived services the composition root hands to every adapter. */

@@ -202,7 +202,7 @@ export function refusalReply(ctx: Pick<CommandContext, "t">, refusal: Refusal, u
 
 /** Logs an unexpected error under a fresh correlation id and returns the short apology. */
 export function apologise(ctx: Pick<CommandContext, "logger" | "t">, error: unknown): MessageReply {
-  const correlationId = randomUUID().slice(0, 8);
+  const correlationId = ctx.logger.requestId?.() ?? randomUUID().slice(0, 8);
   ctx.logger.error("unexpected error", { correlationId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return errorReply(ctx.t("error.unexpected", { correlationId }));
 }

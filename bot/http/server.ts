@@ -5,6 +5,7 @@ import { isFreshSlackTimestamp } from "../slack/request-freshness.ts";
 import { bufferSlackBody, SLACK_BODY_LIMIT_BYTES, UnusableSlackBody } from "../slack/request-body.ts";
 import type { SlackAdapter } from "../slack/slack-adapter.ts";
 import type { TeamsBot } from "../teams/teams-adapter.ts";
+import { asRequest } from "../logger.ts";
 import { SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH } from "./endpoints.ts";
 
 /**
@@ -25,7 +26,10 @@ export interface HttpRoutes {
 }
 
 export function createHttpServer({ services, platforms, requestClock = systemClock }: HttpRoutes): Server {
-  return createServer((req, res) => {
+  // Each request runs in its own scope: every line logged while it is handled carries its requestId.
+  return createServer((req, res) => asRequest(() => route(req, res)));
+
+  function route(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" && req.method === "GET") {
       void answerHealth(services, res);
@@ -49,7 +53,16 @@ export function createHttpServer({ services, platforms, requestClock = systemClo
         return;
       }
       void bufferSlackBody(req, SLACK_BODY_LIMIT_BYTES).then(
-        () => slack.requestListener(req, res),
+        async () => {
+          // While the token is being checked a request waits for that check; while it fails, Slack is asked to retry later.
+          const status = slack.health.state().status;
+          if (status === "failing" || (status === "checking" && !(await slack.health.check()))) {
+            res.setHeader("retry-after", "60");
+            sendJson(res, 503, { error: "slack_unavailable" });
+            return;
+          }
+          slack.requestListener(req, res);
+        },
         (error: unknown) => refuseSlackBody(services, req, res, error instanceof UnusableSlackBody ? error : new UnusableSlackBody(400, "bad_request")),
       );
       return;
@@ -59,7 +72,7 @@ export function createHttpServer({ services, platforms, requestClock = systemClo
       return;
     }
     drainAndAnswer(req, res, 404, { error: "not found" });
-  });
+  }
 }
 
 function refuseSlackBody(services: Services, req: IncomingMessage, res: ServerResponse, refusal: UnusableSlackBody): void {

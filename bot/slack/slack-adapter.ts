@@ -1,6 +1,8 @@
 // Builds the Bolt app on an HTTPReceiver whose request listener the shared HTTP server calls.
 import { SLACK_EVENTS_PATH } from "../http/endpoints.ts";
-import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { App, HTTPReceiver } from "@slack/bolt";
+import { slackLogger } from "./slack-logger.ts";
+import { platformHealth, type PlatformHealth } from "../platform-health.ts";
 import type { Services } from "../../commands/context.ts";
 import { registerButtonActions } from "./listeners/button-actions.ts";
 import { registerFormSubmissions } from "./listeners/form-submissions.ts";
@@ -17,6 +19,8 @@ export class MalformedSlackRequest extends Error {
 }
 
 export interface SlackSettings {
+  /** LOG_LEVEL, for Bolt's own logger (bridged into ipsbot's log). */
+  logLevel: string;
   signingSecret: string;
   botToken: string;
   apiUrl: string | undefined;
@@ -25,10 +29,14 @@ export interface SlackSettings {
 export interface SlackAdapter {
   requestListener: RequestListener;
   poster: ChannelPoster;
+  /** Whether the bot token works (auth.test), checked in the background: a bad token never stops the bot. */
+  health: PlatformHealth;
 }
 
 export function createSlackAdapter(services: Services, settings: SlackSettings): SlackAdapter {
+  const logger = slackLogger(services.logger, settings.logLevel);
   const receiver = new HTTPReceiver({
+    logger,
     signingSecret: settings.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     processBeforeResponse: false,
@@ -47,7 +55,11 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
   const app = new App({
     token: settings.botToken,
     receiver,
-    logLevel: LogLevel.WARN,
+    // Bolt, its receiver and its Web API client log through ipsbot's logger (LOG_LEVEL filters).
+    logger,
+    // Bolt would check the token in its constructor and let a failure crash the process (an
+    // unhandled rejection). ipsbot checks it itself with app.init(), in the background, retrying.
+    deferInitialization: true,
     clientOptions: {
       ...(settings.apiUrl ? { slackApiUrl: ensureTrailingSlash(settings.apiUrl) } : {}),
       // A few quick retries (429s wait for Retry-After); longer outages are retried by the
@@ -62,7 +74,16 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
   app.error(async (error) => {
     services.logger.error("slack listener failed", { error: error.message });
   });
-  return { requestListener: receiver.requestListener, poster: slackChannelPoster(app.client) };
+  const health = platformHealth({ platform: "slack", verify: () => app.init(), reasonOf: slackFaultReason, logger: services.logger });
+  return { requestListener: receiver.requestListener, poster: slackChannelPoster(app.client), health };
+}
+
+/** Slack's error code (invalid_auth, token_revoked, …), or "unreachable" when no answer came. */
+export function slackFaultReason(error: unknown): string {
+  const { data, code, message } = error as { data?: { error?: string }; code?: string; message?: string };
+  if (data?.error) return data.error;
+  if (code === "slack_webapi_request_error") return "unreachable";
+  return code ?? message ?? "unknown";
 }
 
 function ensureTrailingSlash(url: string): string {

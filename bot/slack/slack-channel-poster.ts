@@ -7,7 +7,9 @@ import { renderMessages } from "./render-blocks.ts";
 
 type WebClient = AllMiddlewareArgs["client"];
 
-const GONE_ERRORS = new Set(["channel_not_found", "is_archived", "account_inactive", "team_access_not_granted", "invalid_auth", "not_in_channel"]);
+// A wrong, revoked or deactivated token (invalid_auth, token_revoked, account_inactive) is the
+// platform's fault, not the channel's: the post is retried and the channel stays connected.
+const GONE_ERRORS = new Set(["channel_not_found", "is_archived", "team_access_not_granted", "not_in_channel"]);
 
 export function slackChannelPoster(client: WebClient): ChannelPoster {
   return {

@@ -120,11 +120,14 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
         // plain error (500). A request that fails before its turn starts was not authenticated.
         // teams-ai answers an invoke no route takes (an unknown verb, a value without an action) with
         // 501: for the client that is a malformed request, 400, never a 5xx.
-        const unauthenticatedAs401 = (status: number) => (status === 500 && !turnStarted ? 401 : status === 501 ? 400 : status);
+        let answered = 200;
+        const unauthenticatedAs401 = (status: number) => (answered = status === 500 && !turnStarted ? 401 : status === 501 ? 400 : status);
         await adapter.process(request, bridgeResponse(res, unauthenticatedAs401), async (turn) => {
           turnStarted = true;
           await app.run(turn);
         });
+        // One line per refused request (botbuilder's own console output of it is a debug line).
+        if (answered === 401) services.logger.warn("refused a Teams request that is not authenticated", { status: 401 });
       } catch (error) {
         if (error instanceof BadActivityRequest) {
           res.writeHead(error.status, { "content-type": "application/json" }).end(JSON.stringify({ error: error.message }));

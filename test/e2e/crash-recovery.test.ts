@@ -7,6 +7,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDatabaseFile, queryAll } from "../support/database-copy.ts";
+import { listeningPort } from "../support/log-lines.ts";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.ts";
 import { postSigned, SIGNING_SECRET, slashCommandBody, type SlackUser } from "../support/slack-requests.ts";
 
@@ -44,8 +45,8 @@ async function startBotProcess(databaseFile: string, slack: FakeSlackApi): Promi
   let output = "";
   child.stdout?.on("data", (chunk) => (output += String(chunk)));
   child.stderr?.on("data", (chunk) => (output += String(chunk)));
-  await expect.poll(() => /"message":"ipsbot listening","port":(\d+)/.exec(output)?.[1], { timeout: 30_000, interval: 100 }).toBeDefined();
-  const port = /"message":"ipsbot listening","port":(\d+)/.exec(output)![1];
+  await expect.poll(() => listeningPort(output), { timeout: 30_000, interval: 100 }).toBeDefined();
+  const port = listeningPort(output);
   return { child, url: `http://127.0.0.1:${port}/slack/events`, exited };
 }
 

@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { freshDatabaseFile } from "../support/database-copy.ts";
+import { listeningPort, logLines } from "../support/log-lines.ts";
 import { descendantsOf, isAlive } from "../support/process-tree.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -22,8 +23,8 @@ async function startAsTheReadmeSays() {
   npm.stdout.on("data", (chunk) => (output += String(chunk)));
   npm.stderr.on("data", (chunk) => (output += String(chunk)));
   const exited = once(npm, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
-  await expect.poll(() => /"message":"ipsbot listening","port":(\d+)/.exec(output)?.[1], { timeout: 30_000, interval: 50 }).toBeDefined();
-  const port = Number(/"message":"ipsbot listening","port":(\d+)/.exec(output)![1]);
+  await expect.poll(() => listeningPort(output), { timeout: 30_000, interval: 50 }).toBeDefined();
+  const port = listeningPort(output)!;
   const response = await fetch(`http://127.0.0.1:${port}/healthz`);
   expect(response.status).toBe(200);
   const processes = [npm.pid!, ...descendantsOf(npm.pid!)];
@@ -57,11 +58,7 @@ describe("stopping the bot started with npm start", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     await expect.poll(() => bot.processes.filter(isAlive), { timeout: 10_000, interval: 50 }).toEqual([]);
     expect(await portIsClosed(bot.port)).toBe(true);
-    const lines = bot
-      .output()
-      .split("\n")
-      .filter((line) => line.startsWith("{"))
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = logLines(bot.output());
     expect(lines.filter((line) => line.message === "shutting down" || line.message === "stopped")).toEqual([
       { time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: "info", message: "shutting down", signal },
       { time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: "info", message: "stopped", signal },

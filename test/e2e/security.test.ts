@@ -100,25 +100,3 @@ describe("start-up", () => {
     }
   });
 });
-
-describe("npm start's process", () => {
-  it("serves /healthz and shuts down cleanly on SIGTERM", async () => {
-    const { spawn } = await import("node:child_process");
-    const path = await import("node:path");
-    const root = path.resolve(import.meta.dirname, "../..");
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bot/main.ts")], {
-      cwd: root,
-      env: { ...process.env, PORT: "0", DATABASE_URL: `file:${freshDatabaseFile()}`, LOG_LEVEL: "info" },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += String(chunk)));
-    child.stderr.on("data", (chunk) => (output += String(chunk)));
-    await expect.poll(() => /"message":"ipsbot listening","port":(\d+)/.exec(output)?.[1], { timeout: 20_000 }).toBeDefined();
-    const port = /"message":"ipsbot listening","port":(\d+)/.exec(output)![1];
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(output).toContain('"message":"shutting down","signal":"SIGTERM"');
-  }, 30_000);
-});

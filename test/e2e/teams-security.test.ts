@@ -44,11 +44,14 @@ describe("Teams with Bot Framework credentials", () => {
     ["an expired token", () => ({ authorization: `Bearer ${keys.token(claims(), { expiresInSeconds: -600 })}` })],
     ["a token for another bot", () => ({ authorization: `Bearer ${keys.token({ ...claims(), aud: "7c1d2e3f-0000-4000-8000-000000000000" })}` })],
     ["a token for another service URL", () => ({ authorization: `Bearer ${keys.token({ ...claims(), serviceurl: "http://169.254.169.254/" })}` })],
-  ])("refuses a request with %s: 401, nothing stored, nothing sent", async (_case, headers) => {
+  ])("refuses a request with %s: 401, nothing stored, nothing sent, one warning line", async (_case, headers) => {
+    const before = logger.entries.length;
     const exchange = await expectNothingStored(h, () => h.send(enrol("P-900"), headers()));
     expect(exchange.status).toBe(401);
     expect(exchange.calls).toEqual([]);
     expect(exchange.body).toEqual({ error: "unauthorized" }); // no internal error, host or key id
+    const logged = logger.entries.slice(before).filter((entry) => entry.level !== "debug");
+    expect(logged.map((entry) => [entry.level, entry.message])).toEqual([["warn", "refused a Teams request that is not authenticated"]]);
   });
 
   it("accepts a request with a valid token and runs the command", async () => {
