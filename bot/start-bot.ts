@@ -13,6 +13,7 @@ import { loadConfig } from "./config.ts";
 import { createHttpServer, type Platforms } from "./http/server.ts";
 import { bridgeConsole } from "./console-bridge.ts";
 import { createLogger } from "./logger.ts";
+import { prometheusMetrics } from "./metrics.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
 import type { TeamsAdapterOptions } from "./teams/teams-adapter.ts";
 import type { Logger } from "../commands/context.ts";
@@ -48,6 +49,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const applied = await applyMigrations(config.DATABASE_URL, process.env);
   if (applied.length > 0) logger.info("applied database migrations", { applied });
   const store = openStore(config.DATABASE_URL);
+  const metrics = prometheusMetrics();
   for (const clinic of await store.clinics.unplaced()) {
     logger.warn("a clinic belongs to no Slack workspace or Teams tenant and is unreachable: the upgrade found no channel, member or participant to place it by", { clinicId: clinic.id });
   }
@@ -63,13 +65,14 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     posters: {},
     claimant: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     retentionDays: config.RETENTION_DAYS,
+    metrics,
   };
 
   // The server listens, and /healthz answers, before the platforms' libraries have loaded: a
   // platform loads only when it is configured (Bolt ~130 ms, the Bot Framework ~400 ms), and its
   // requests get 503 "starting" until then.
   const platforms: Platforms = { slack: config.slack ? "starting" : undefined, teams: config.teams ? "starting" : undefined };
-  const server = createHttpServer({ services, platforms });
+  const server = createHttpServer({ services, platforms, databaseUrl: config.DATABASE_URL, metrics });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, resolve);
@@ -84,6 +87,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
 
   const teams = config.teams ? (await import("./teams/teams-adapter.ts")).createTeamsBot(services, config.teams, options.teams) : undefined;
   platforms.teams = teams;
+  teams?.health?.start();
   if (!teams) logger.info(`Teams is off: ${config.teamsOff}`);
   else {
     services.posters.teams = teams.channelPoster;
@@ -105,6 +109,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
       // Stop scheduling first and let a post in flight finish, then stop taking requests.
       await scheduler.stop();
       slack?.health.stop();
+      teams?.health?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

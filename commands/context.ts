@@ -4,7 +4,7 @@ import type { Catalogue, Translate } from "../prompts/catalogue.ts";
 import type { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
 import type { JobTypes } from "../prompts/job-types.ts";
-import type { ChannelPoster } from "./ports.ts";
+import { NO_METRICS, type ChannelPoster, type Metrics } from "./ports.ts";
 import type { Actor, ClinicRecord, ClinicRole, MemberRecord, Store } from "../storage/store.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
 import { Refusal } from "./refusal.ts";
@@ -41,6 +41,8 @@ export interface Services {
   claimant: string;
   /** Days after closing a participant before their free text is erased (RETENTION_DAYS). */
   retentionDays: number;
+  /** Counts requests, scheduled posts and retries for /metrics; NO_METRICS when nobody reads them. */
+  metrics?: Metrics;
 }
 
 export type Platform = "slack" | "teams";
@@ -109,6 +111,7 @@ export interface RequestContext {
   fidelityItems: FidelityCatalogue;
   posters: Services["posters"];
   claimant: string;
+  metrics: Metrics;
 }
 
 /** A request acting on one clinic. */
@@ -181,6 +184,7 @@ export async function buildRequestContext(services: Services, identity: RequestI
       fidelityItems: services.fidelityItems,
       posters: services.posters,
       claimant: services.claimant,
+      metrics: services.metrics ?? NO_METRICS,
     },
     clinic,
   );

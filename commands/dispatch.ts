@@ -9,6 +9,7 @@ import { takeOptions } from "./parse/options.ts";
 import { tokenize, type Token } from "./parse/tokenize.ts";
 import { commandReference } from "./neutral-text.ts";
 import { actionRegistry, commandName, commandRegistry, formRegistry, helpReply } from "./registry.ts";
+import type { RequestOutcome } from "./ports.ts";
 import { ephemeral, errorReply, type Form, type FormOutcome, type FormReply, type MessageReply, type Reply } from "./reply.ts";
 import { fieldErrorsOf, NotMemberRefusal, Refusal, refuse } from "./refusal.ts";
 import { closestMatch } from "./rules/closest-match.ts";
@@ -20,7 +21,8 @@ import { myWeek } from "./participants/my-week.ts";
  */
 export async function runCommandText(request: RequestContext, text: string, deliveryKey?: string): Promise<Reply> {
   let spec: CommandSpec | undefined;
-  return guard(request, () => spec, async () => {
+  const measured: Measured = { kind: "command", name: () => spec?.key ?? "unknown", repeat: false };
+  return guard(request, () => spec, measured, async () => {
     await authorizeRequest(request, "anyone"); // a stranger hears who can add them, whatever they typed
     const tokenized = tokenize(text);
     if (!tokenized.ok) throw new Refusal("error.unclosedQuote");
@@ -35,25 +37,26 @@ export async function runCommandText(request: RequestContext, text: string, deli
     const run = spec.run as (ctx: RequestContext, args: readonly Token[]) => Promise<Reply>;
     const args = tokens.slice(spec.path.length);
     const work = (context: RequestContext) => run(context, args);
-    return deliveryKey && !spec.sendsOutside && !spec.answerHoldsPersonalData ? once(acting, deliveryKey, work, repeatedReply(acting)) : work(acting);
+    return deliveryKey && !spec.sendsOutside && !spec.answerHoldsPersonalData ? once(acting, deliveryKey, work, repeatedReply(acting), measured) : work(acting);
   });
 }
 
 /** The Home tab (the member's own week): allowed like the caseload, refused like any command. */
 export async function runHomeTab(request: RequestContext): Promise<MessageReply> {
-  return guard(request, () => undefined, async () => myWeek(await allowedInClinic(request, "caseload")));
+  return guard(request, () => undefined, { kind: "home", name: () => "home", repeat: false }, async () => myWeek(await allowedInClinic(request, "caseload")));
 }
 
 /** A button click; with a delivery key, a click that changes data does so once (as runCommandText). */
 export async function runAction(request: RequestContext, actionId: string, value: string, deliveryKey?: string): Promise<Reply> {
-  return guard(request, () => undefined, async () => {
-    const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
+  const action = actionRegistry.find((candidate) => candidate.actionId === actionId);
+  const measured: Measured = { kind: "action", name: () => (action ? actionId : "unknown"), repeat: false };
+  return guard(request, () => undefined, measured, async () => {
     if (!action) throw new Error(`no action ${actionId}`);
     await authorizeRequest(request, "anyone");
     const acting = await allowedInClinic(await clinicFromPayload(request, () => action.clinicOf?.(request.store, value)), action.permission);
     await rememberDisplayName(acting);
     const run = (context: CommandContext) => action.run(context, value);
-    return deliveryKey && !action.sendsOutside && !action.answerHoldsPersonalData ? once(acting, deliveryKey, run, repeatedReply(acting)) : run(acting);
+    return deliveryKey && !action.sendsOutside && !action.answerHoldsPersonalData ? once(acting, deliveryKey, run, repeatedReply(acting), measured) : run(acting);
   });
 }
 
@@ -82,6 +85,25 @@ async function allowedInClinic(request: RequestContext, permission: ClinicPermis
  * leaves nothing stored. Refusals that name fields go back into the form; others are answers.
  */
 export async function submitForm(ctx: RequestContext, formId: string, values: FormValues, requestKey: string, hidden: HiddenValues = {}): Promise<FormOutcome> {
+  const started = performance.now();
+  const measured: Measured = { kind: "form", name: () => (isKnownForm(formId) ? formId : "unknown"), repeat: false };
+  let outcome: RequestOutcome = "ok";
+  try {
+    return await submitFormMeasured(ctx, formId, values, requestKey, hidden, measured, (ended) => (outcome = ended));
+  } finally {
+    record(ctx, measured, measured.repeat ? "repeat" : outcome, started);
+  }
+}
+
+async function submitFormMeasured(
+  ctx: RequestContext,
+  formId: string,
+  values: FormValues,
+  requestKey: string,
+  hidden: HiddenValues,
+  measured: Measured,
+  ended: (outcome: RequestOutcome) => void,
+): Promise<FormOutcome> {
   let voice = ctx;
   try {
     const form = formSpec(formId);
@@ -94,8 +116,9 @@ export async function submitForm(ctx: RequestContext, formId: string, values: Fo
       const input = await steps.validate(context, values, hidden);
       return { kind: "done", reply: await steps.act(context, input, requestKey) };
     };
-    return await once<FormOutcome, RequestContext>(acting, `form:${requestKey}`, submit, { kind: "done", reply: repeatedReply(acting) });
+    return await once<FormOutcome, RequestContext>(acting, `form:${requestKey}`, submit, { kind: "done", reply: repeatedReply(acting) }, measured);
   } catch (error) {
+    ended(error instanceof Refusal ? "refused" : "error");
     if (!(error instanceof Refusal)) return { kind: "done", reply: apologise(voice, error) };
     const errors = fieldErrorsOf(voice.t, error);
     return Object.keys(errors).length > 0 ? { kind: "fieldErrors", errors } : { kind: "done", reply: refusalReply(voice, error) };
@@ -104,12 +127,15 @@ export async function submitForm(ctx: RequestContext, formId: string, values: Fo
 
 /** The form as it opens, for a platform that redraws a submitted form (Teams cards); or why it cannot open. */
 export async function reopenForm(ctx: RequestContext, formId: string, hidden: HiddenValues): Promise<FormReply | MessageReply> {
-  return guard(ctx, () => undefined, async () => {
+  const measured: Measured = { kind: "form", name: () => (isKnownForm(formId) ? `${formId}:open` : "unknown"), repeat: false };
+  return guard(ctx, () => undefined, measured, async () => {
     const form = formSpec(formId);
     const open = form.open as (ctx: RequestContext, hidden: HiddenValues) => Promise<Form>;
     return { kind: "form", form: await open(await formContext(ctx, form, hidden), hidden) } as const;
   });
 }
+
+const isKnownForm = (formId: string) => formRegistry.some((candidate) => candidate.formId === formId);
 
 function formSpec(formId: string): FormSpec {
   const form = formRegistry.find((candidate) => candidate.formId === formId);
@@ -169,23 +195,41 @@ function unknownCommand(tokens: readonly Token[]): never {
   return suggestion ? refuse("error.unknownCommand", { input, suggestion }) : refuse("error.unknownCommandNoSuggestion", { input });
 }
 
-async function guard<T extends Reply>(ctx: RequestContext, currentSpec: () => CommandSpec | undefined, work: () => Promise<T>): Promise<T | MessageReply> {
+/** What a request is counted as in the metrics: its kind, its registry name (never what was typed), and whether it was a redelivery. */
+interface Measured {
+  kind: "command" | "action" | "form" | "home";
+  name: () => string;
+  repeat: boolean;
+}
+
+function record(ctx: RequestContext, measured: Measured, outcome: RequestOutcome, started: number): void {
+  ctx.metrics.request({ platform: ctx.platform, kind: measured.kind, name: measured.name(), outcome }, (performance.now() - started) / 1000);
+}
+
+async function guard<T extends Reply>(ctx: RequestContext, currentSpec: () => CommandSpec | undefined, measured: Measured, work: () => Promise<T>): Promise<T | MessageReply> {
+  const started = performance.now();
+  let outcome: RequestOutcome = "ok";
   try {
     return await work();
   } catch (error) {
     if (error instanceof Refusal) {
+      outcome = "refused";
       const spec = currentSpec();
       const usage = spec && !(error instanceof NotMemberRefusal) ? ctx.t("error.usage", { usage: commandReference(ctx.t(`command.${spec.key}.usage`)) }) : undefined;
       return refusalReply(ctx, error, usage);
     }
+    outcome = "error";
     return apologise(ctx, error);
+  } finally {
+    record(ctx, measured, measured.repeat ? "repeat" : outcome, started);
   }
 }
 
 /** Runs `work` once per delivery key; a repeat is answered with the first answer (or `ifNoAnswer`). */
-async function once<T, Context extends RequestContext>(ctx: Context, deliveryKey: string, work: (ctx: Context) => Promise<T>, ifNoAnswer: T): Promise<T> {
+async function once<T, Context extends RequestContext>(ctx: Context, deliveryKey: string, work: (ctx: Context) => Promise<T>, ifNoAnswer: T, measured?: Measured): Promise<T> {
   const outcome = await ctx.store.once(deliveryKey, ctx.clock.now(), (store) => work(withStore(ctx, store)));
   if (!outcome.repeat) return outcome.result;
+  if (measured) measured.repeat = true;
   ctx.logger.info("repeated delivery answered with the first answer", { deliveryKey });
   return outcome.result ?? ifNoAnswer;
 }

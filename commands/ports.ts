@@ -20,3 +20,18 @@ export interface ChannelPoster {
 export class ChannelGoneError extends Error {
   override name = "ChannelGoneError";
 }
+
+/** How a request ended: done, refused with an answer, failed unexpectedly, or a redelivery answered again. */
+export type RequestOutcome = "ok" | "refused" | "error" | "repeat";
+
+/** What the operator's metrics count (bot/metrics.ts exposes them at /metrics). */
+export interface Metrics {
+  /** A typed command, button or form, by what it was (command key, action id, form id) and how it ended. */
+  request(labels: { platform: string; kind: "command" | "action" | "form" | "home"; name: string; outcome: RequestOutcome }, seconds: number): void;
+  /** A scheduled post (digest, agenda) claimed, posted, failed, missed or given up. */
+  scheduledPost(kind: string, status: string): void;
+  /** A call to a platform retried after a failure. */
+  retry(platform: string): void;
+}
+
+export const NO_METRICS: Metrics = { request() {}, scheduledPost() {}, retry() {} };

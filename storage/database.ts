@@ -1,9 +1,8 @@
 // Opens the embedded SQLite database through Prisma's better-sqlite3 driver adapter.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { prepareDatabaseFiles } from "./database-files.ts";
 import { sqliteFilePath } from "./database-url.ts";
 
 /** How long a writer waits for another process's lock before failing (two bots, one file). */
@@ -13,7 +12,7 @@ export type Db = PrismaClient;
 
 export function openDatabase(databaseUrl: string): Db {
   const file = sqliteFilePath(databaseUrl);
-  mkdirSync(path.dirname(file), { recursive: true });
+  prepareDatabaseFiles(file);
   enableWriteAheadLog(file);
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import { prepareDatabaseFiles } from "./database-files.ts";
 import { sqliteFilePath } from "./database-url.ts";
 
 const run = promisify(execFile);
@@ -52,6 +53,7 @@ export function pendingMigrations(databaseUrl: string): string[] {
  * child process with `environment` (the composition root's) and the database URL.
  */
 export async function applyMigrations(databaseUrl: string, environment: Readonly<Record<string, string | undefined>>): Promise<string[]> {
+  prepareDatabaseFiles(sqliteFilePath(databaseUrl));
   const pending = pendingMigrations(databaseUrl);
   if (pending.length === 0) return [];
   const prismaCli = path.join(path.dirname(createRequire(import.meta.url).resolve("prisma/package.json")), "build/index.js");

@@ -6,7 +6,9 @@ import { bufferSlackBody, SLACK_BODY_LIMIT_BYTES, UnusableSlackBody } from "../s
 import type { SlackAdapter } from "../slack/slack-adapter.ts";
 import type { TeamsBot } from "../teams/teams-adapter.ts";
 import { asRequest } from "../logger.ts";
+import type { PrometheusMetrics } from "../metrics.ts";
 import { SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH } from "./endpoints.ts";
+import { readiness } from "./readiness.ts";
 
 /**
  * The platforms the server routes to. The server listens (and answers /healthz) before their
@@ -21,11 +23,15 @@ export interface Platforms {
 export interface HttpRoutes {
   services: Services;
   platforms: Platforms;
+  /** For /readyz's migration check. */
+  databaseUrl: string;
+  /** Served at /metrics when given. */
+  metrics?: PrometheusMetrics;
   /** Real time by default: it must agree with Bolt's own (real-time) check of old timestamps. */
   requestClock?: Clock;
 }
 
-export function createHttpServer({ services, platforms, requestClock = systemClock }: HttpRoutes): Server {
+export function createHttpServer({ services, platforms, databaseUrl, metrics, requestClock = systemClock }: HttpRoutes): Server {
   // Each request runs in its own scope: every line logged while it is handled carries its requestId.
   return createServer((req, res) => asRequest(() => route(req, res)));
 
@@ -33,6 +39,17 @@ export function createHttpServer({ services, platforms, requestClock = systemClo
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" && req.method === "GET") {
       void answerHealth(services, res);
+      return;
+    }
+    if (path === "/readyz" && req.method === "GET") {
+      void readiness(services, databaseUrl, platforms).then((state) => sendJson(res, state.ready ? 200 : 503, state));
+      return;
+    }
+    if (path === "/metrics" && req.method === "GET" && metrics) {
+      void metrics.render().then((text) => {
+        res.writeHead(200, { "content-type": metrics.contentType });
+        res.end(text);
+      });
       return;
     }
     const { slack, teams } = platforms;

@@ -64,7 +64,7 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
       ...(settings.apiUrl ? { slackApiUrl: ensureTrailingSlash(settings.apiUrl) } : {}),
       // A few quick retries (429s wait for Retry-After); longer outages are retried by the
       // scheduler's own backoff instead of blocking a round of posts for half an hour.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+      retryConfig: webApiRetries(() => services.metrics?.retry("slack")),
     },
   });
   registerSlashCommand(app, services);
@@ -76,6 +76,15 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
   });
   const health = platformHealth({ platform: "slack", verify: () => app.init(), reasonOf: slackFaultReason, logger: services.logger });
   return { requestListener: receiver.requestListener, poster: slackChannelPoster(app.client), health };
+}
+
+/**
+ * A few quick retries (429s wait for Retry-After). `onFailedAttempt` is p-retry's, which the Web API
+ * client retries with (its RetryOptions type leaves it out): each failed attempt is counted.
+ */
+function webApiRetries(onFailedAttempt: () => void) {
+  const options = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, onFailedAttempt };
+  return options;
 }
 
 /** Slack's error code (invalid_auth, token_revoked, …), or "unreachable" when no answer came. */

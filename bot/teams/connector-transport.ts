@@ -29,11 +29,13 @@ export interface TransportOptions {
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
   logger: Logger;
+  /** Called before each retry (counted in /metrics). */
+  onRetry?: () => void;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function retryingConnectorTransport({ policy, sleep = realSleep, now = () => new Date(), logger }: TransportOptions): ConnectorHttpClient {
+export function retryingConnectorTransport({ policy, sleep = realSleep, now = () => new Date(), logger, onRetry }: TransportOptions): ConnectorHttpClient {
   return {
     async sendRequest(request) {
       for (let attempt = 1; ; attempt += 1) {
@@ -43,6 +45,7 @@ export function retryingConnectorTransport({ policy, sleep = realSleep, now = ()
         const delay = retryDelayMs(policy, attempt, retryAfter);
         if (delay === undefined) throw new ConnectorRetriesExhausted(response.status, attempt);
         logger.warn("Bot Connector asked to retry", { status: response.status, attempt, delayMs: delay, method: request.method });
+        onRetry?.();
         await sleep(delay);
       }
     },

@@ -19,6 +19,8 @@ import { registerInstallationEvents } from "./listeners/installation-events.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.ts";
 import { createTeamsChannelPoster } from "./teams-channel-poster.ts";
 import { BOT_CONNECTOR_AUDIENCE, type TeamsRuntime } from "./teams-runtime.ts";
+import { botFrameworkTokenCheck, teamsFaultReason } from "./token-check.ts";
+import { platformHealth, type PlatformHealth } from "../platform-health.ts";
 import type { TeamsSettings } from "./teams-settings.ts";
 
 
@@ -36,6 +38,8 @@ export interface TeamsBot {
   requestListener: RequestListener;
   channelPoster: ChannelPoster;
   emulator: boolean;
+  /** Whether a Bot Framework token can be obtained; none in Emulator mode, which needs no token. */
+  health: PlatformHealth | undefined;
 }
 
 /**
@@ -66,7 +70,12 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
     },
     undefined,
     undefined,
-    { httpClient: retryingConnectorTransport({ policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY, sleep: options.sleep, logger: services.logger }) },
+    { httpClient: retryingConnectorTransport({
+        policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+        sleep: options.sleep,
+        logger: services.logger,
+        onRetry: () => services.metrics?.retry("teams"),
+      }) },
   );
   const app = new Application({
     adapter,
@@ -139,5 +148,8 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
     })();
   };
 
-  return { requestListener, channelPoster: createTeamsChannelPoster(runtime), emulator: runtime.emulator };
+  const health = credentials
+    ? platformHealth({ platform: "teams", verify: botFrameworkTokenCheck(credentials), reasonOf: teamsFaultReason, logger: services.logger })
+    : undefined;
+  return { requestListener, channelPoster: createTeamsChannelPoster(runtime), emulator: runtime.emulator, health };
 }

@@ -4,7 +4,7 @@
 import type { ConnectedChannel } from "../../storage/clinic-channels.ts";
 import type { PostSlot } from "../../storage/scheduled-posts.ts";
 import type { Services } from "../context.ts";
-import { ChannelGoneError } from "../ports.ts";
+import { ChannelGoneError, NO_METRICS } from "../ports.ts";
 import type { MessageReply } from "../reply.ts";
 
 export type PostOutcome = "posted" | "not-ours" | "failed" | "channel-gone";
@@ -18,6 +18,17 @@ export function retryDelayMs(attempts: number): number {
 }
 
 export async function postOnce(
+  services: Pick<Services, "store" | "clock" | "logger" | "posters" | "claimant" | "metrics">,
+  slot: PostSlot,
+  connected: ConnectedChannel,
+  build: () => Promise<MessageReply>,
+): Promise<PostOutcome> {
+  const outcome = await claimAndPost(services, slot, connected, build);
+  (services.metrics ?? NO_METRICS).scheduledPost(slot.kind, outcome);
+  return outcome;
+}
+
+async function claimAndPost(
   services: Pick<Services, "store" | "clock" | "logger" | "posters" | "claimant">,
   slot: PostSlot,
   { channel }: ConnectedChannel,

@@ -5,6 +5,7 @@ import type { ConnectedChannel } from "../../storage/clinic-channels.ts";
 import { clinicLocale, type Services } from "../context.ts";
 
 import { agendaBlocks } from "../meeting-flags/show-agenda.ts";
+import { NO_METRICS } from "../ports.ts";
 import type { MessageReply } from "../reply.ts";
 import { formatIsoWeek, type IsoWeek } from "../rules/iso-week.ts";
 import { currentDigestSlot, nextAgendaSlot, previousDigestSlot } from "../rules/weekly-schedule.ts";
@@ -12,7 +13,7 @@ import { postOnce, type PostOutcome } from "./post-once.ts";
 import { renderDigest } from "./render-digest.ts";
 
 /** What posting needs; a command context has it too, so `/ips digest post` shares this path. */
-export type PostingServices = Pick<Services, "store" | "clock" | "logger" | "posters" | "claimant" | "catalogue" | "defaultLocale">;
+export type PostingServices = Pick<Services, "store" | "clock" | "logger" | "posters" | "claimant" | "catalogue" | "defaultLocale" | "metrics">;
 
 export async function buildWeeklyDigest(services: PostingServices, connected: ConnectedChannel, week: IsoWeek, asOf: string, now: Date): Promise<MessageReply> {
   const { clinic } = connected;
@@ -46,7 +47,10 @@ async function runForChannel(services: PostingServices, connected: ConnectedChan
       services.claimant,
       now,
     );
-    if (missed) services.logger.warn("digest missed: its week passed without a post", { channelId: channel.id, week: formatIsoWeek(previous.week) });
+    if (missed) {
+      services.logger.warn("digest missed: its week passed without a post", { channelId: channel.id, week: formatIsoWeek(previous.week) });
+      (services.metrics ?? NO_METRICS).scheduledPost("digest", "missed");
+    }
   }
 
   const agenda = nextAgendaSlot(clinic, now);

@@ -72,6 +72,12 @@ describe("a Slack token Slack refuses", () => {
     expect(unavailable(bot)[0]).toMatchObject({ level: "warn", platform: "slack", reason: "invalid_auth" });
 
     expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
+    const notReady = await fetch(`http://127.0.0.1:${bot.port}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toMatchObject({
+      ready: false,
+      checks: { database: "ok", migrations: "ok", slack: { status: "failing", reason: "invalid_auth" }, teams: { status: "emulator" } },
+    });
     const refused = await slashCommand(bot, slack, "caseload");
     expect([refused.status, refused.headers.get("retry-after"), await refused.json()]).toEqual([503, "60", { error: "slack_unavailable" }]);
 
@@ -89,6 +95,7 @@ describe("a Slack token Slack refuses", () => {
     expect(slack.callsTo("auth.test").length).toBeGreaterThanOrEqual(3);
     const served = await slashCommand(bot, slack, "help");
     expect(served.status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${bot.port}/readyz`)).status).toBe(200);
     expect(bot.child.exitCode).toBeNull();
     expectOneJsonLog(bot.output());
   }, 60_000);

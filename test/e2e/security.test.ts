@@ -1,4 +1,5 @@
 // Request signing and freshness, health, start-up without Slack, and unexpected errors.
+import { chmodSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../bot/start-bot.ts";
@@ -87,10 +88,13 @@ describe("start-up", () => {
     }
   });
 
-  it("creates the database folder on first start, and no clinic outside a workspace", async () => {
+  it("creates the database folder on first start, readable by the bot's user only, and no clinic outside a workspace", async () => {
     const folder = `${freshDatabaseFile()}.d/nested`;
     const bot = await startBot({ env: { PORT: "0", DATABASE_URL: `file:${folder}/ipsbot.db` }, logger: recordingLogger() });
     try {
+      const mode = (file: string) => statSync(file).mode & 0o777;
+      expect(mode(folder)).toBe(0o700);
+      for (const file of ["ipsbot.db", "ipsbot.db-wal", "ipsbot.db-shm"]) expect([file, mode(`${folder}/${file}`)]).toEqual([file, 0o600]);
       const db = new Database(`${folder}/ipsbot.db`, { readonly: true });
       expect(db.prepare("SELECT name FROM Clinic").all()).toEqual([]);
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -98,5 +102,10 @@ describe("start-up", () => {
     } finally {
       await bot.stop();
     }
+    // A database an older release left readable by everyone is narrowed at the next start.
+    chmodSync(`${folder}/ipsbot.db`, 0o644);
+    const again = await startBot({ env: { PORT: "0", DATABASE_URL: `file:${folder}/ipsbot.db` }, logger: recordingLogger() });
+    await again.stop();
+    expect(statSync(`${folder}/ipsbot.db`).mode & 0o777).toBe(0o600);
   });
 });

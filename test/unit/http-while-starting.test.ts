@@ -9,7 +9,7 @@ import { createHttpServer, type Platforms } from "../../bot/http/server.ts";
 describe("the HTTP server while the platforms load", () => {
   const platforms: Platforms = { slack: "starting", teams: undefined };
   const services = { store: { isHealthy: async () => true }, logger: { debug() {}, info() {}, warn() {}, error() {} } } as unknown as Services;
-  const server = createHttpServer({ services, platforms });
+  const server = createHttpServer({ services, platforms, databaseUrl: "file:/nonexistent/ipsbot.db" });
   let base = "";
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
