@@ -21,15 +21,23 @@ function idList(pattern: RegExp, what: string) {
     .transform((ids) => new Set(ids.map((id) => (id.includes("-") ? id.toLowerCase() : id))));
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
+  /** The address to listen on: loopback unless a reverse proxy on another machine must reach it (0.0.0.0 or ::). */
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().startsWith("file:", 'must start with "file:" (SQLite)').default(DEFAULT_DATABASE_URL),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xoxb-"), 'must be a bot token starting with "xoxb-"'),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
   ADMIN_SLACK_USER_IDS: idList(/^[UW][A-Z0-9]{2,20}$/, "Slack user ids such as U0123ABCD, comma-separated"),
-  ADMIN_TEAMS_AAD_IDS: idList(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Microsoft Entra object ids (GUIDs), comma-separated"),
+  ADMIN_TEAMS_AAD_IDS: idList(GUID, "Microsoft Entra object ids (GUIDs), comma-separated"),
+  /** When set, only these Slack workspaces (T…) or Enterprise Grid organisations (E…) are served. */
+  ALLOWED_SLACK_TEAM_IDS: idList(/^[TE][A-Z0-9]{2,20}$/, "Slack team ids such as T0123ABCD, comma-separated"),
+  /** When set, only these Microsoft Entra tenants are served. */
+  ALLOWED_TEAMS_TENANT_IDS: idList(GUID, "Microsoft Entra tenant ids (GUIDs), comma-separated"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Days after a participant is closed before their notes and reasons are erased and their code replaced (GDPR storage limitation). */
   RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
@@ -70,6 +78,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
   const teams = teamsSettingsFrom(parsed);
   if (typeof teams === "string") throw new ConfigError(`Invalid configuration:\n  ${teams}`);
   const off = "off" in teams ? teams.off : undefined;
+  // Any organisation can add a multi-tenant bot: in production one must say which may use it.
+  if (off === undefined && parsed.NODE_ENV === "production" && (teams as TeamsSettings).credentials?.type === "MultiTenant" && parsed.ALLOWED_TEAMS_TENANT_IDS.size === 0) {
+    throw new ConfigError(
+      "Invalid configuration:\n  ALLOWED_TEAMS_TENANT_IDS: required in production for a MultiTenant bot (any Microsoft organisation could otherwise use it); list your tenant id, or create a SingleTenant bot",
+    );
+  }
   return {
     ...parsed,
     teams: off === undefined ? (teams as TeamsSettings) : undefined,

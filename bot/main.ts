@@ -3,13 +3,16 @@
 // container runtime never has to kill it.
 import { ConfigError } from "./config.ts";
 import { CatalogueError } from "../prompts/catalogue.ts";
+import { routeThroughProxy } from "./network.ts";
 import { startBot } from "./start-bot.ts";
 
 /** Longer than a post in flight should take, shorter than the 10 s a supervisor waits before SIGKILL. */
 const SHUTDOWN_GRACE_MS = 8_000;
 
 try {
+  const proxy = routeThroughProxy(process.env);
   const bot = await startBot({ bridgeConsole: true });
+  if (proxy) bot.services.logger.info("outbound requests go through the proxy", { ...proxy });
   const logger = bot.services.logger;
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {

@@ -13,6 +13,7 @@ import { loadConfig } from "./config.ts";
 import { createHttpServer, type Platforms } from "./http/server.ts";
 import { bridgeConsole } from "./console-bridge.ts";
 import { createLogger } from "./logger.ts";
+import { allowList } from "./http/allow-list.ts";
 import { prometheusMetrics } from "./metrics.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
 import type { TeamsAdapterOptions } from "./teams/teams-adapter.ts";
@@ -72,10 +73,11 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   // platform loads only when it is configured (Bolt ~130 ms, the Bot Framework ~400 ms), and its
   // requests get 503 "starting" until then.
   const platforms: Platforms = { slack: config.slack ? "starting" : undefined, teams: config.teams ? "starting" : undefined };
-  const server = createHttpServer({ services, platforms, databaseUrl: config.DATABASE_URL, metrics });
+  const slackAllowList = config.slack ? { signingSecret: config.slack.signingSecret, list: allowList(config.ALLOWED_SLACK_TEAM_IDS, "Slack workspace", logger) } : undefined;
+  const server = createHttpServer({ services, platforms, databaseUrl: config.DATABASE_URL, metrics, slackAllowList });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.PORT, resolve);
+    server.listen(config.PORT, config.HOST, resolve);
   });
   const port = (server.address() as AddressInfo).port;
 
@@ -85,7 +87,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   if (slack) services.posters.slack = slack.poster;
   else logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
 
-  const teams = config.teams ? (await import("./teams/teams-adapter.ts")).createTeamsBot(services, config.teams, options.teams) : undefined;
+  const teams = config.teams ? (await import("./teams/teams-adapter.ts")).createTeamsBot(services, config.teams, { allowedTenants: allowList(config.ALLOWED_TEAMS_TENANT_IDS, "Teams tenant", logger), ...options.teams }) : undefined;
   platforms.teams = teams;
   teams?.health?.start();
   if (!teams) logger.info(`Teams is off: ${config.teamsOff}`);
@@ -98,7 +100,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     }
   }
   // Logged once every configured platform is served: tests and operators read the port here.
-  logger.info("ipsbot listening", { port, slack: Boolean(slack), teams: teams ? (teams.emulator ? "emulator" : "on") : "off" });
+  logger.info("ipsbot listening", { host: config.HOST, port, slack: Boolean(slack), teams: teams ? (teams.emulator ? "emulator" : "on") : "off" });
   const scheduler = startScheduler(services, { timer: options.schedulerTimer ?? true });
 
   return {

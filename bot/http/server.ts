@@ -9,6 +9,8 @@ import { asRequest } from "../logger.ts";
 import type { PrometheusMetrics } from "../metrics.ts";
 import { SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH } from "./endpoints.ts";
 import { readiness } from "./readiness.ts";
+import type { AllowList } from "./allow-list.ts";
+import { isSignedBySlack, slackTeamOf } from "../slack/request-team.ts";
 
 /**
  * The platforms the server routes to. The server listens (and answers /healthz) before their
@@ -27,11 +29,13 @@ export interface HttpRoutes {
   databaseUrl: string;
   /** Served at /metrics when given. */
   metrics?: PrometheusMetrics;
+  /** ALLOWED_SLACK_TEAM_IDS, checked once a request is known to be signed by Slack. */
+  slackAllowList?: { signingSecret: string; list: AllowList };
   /** Real time by default: it must agree with Bolt's own (real-time) check of old timestamps. */
   requestClock?: Clock;
 }
 
-export function createHttpServer({ services, platforms, databaseUrl, metrics, requestClock = systemClock }: HttpRoutes): Server {
+export function createHttpServer({ services, platforms, databaseUrl, metrics, slackAllowList, requestClock = systemClock }: HttpRoutes): Server {
   // Each request runs in its own scope: every line logged while it is handled carries its requestId.
   return createServer((req, res) => asRequest(() => route(req, res)));
 
@@ -71,6 +75,15 @@ export function createHttpServer({ services, platforms, databaseUrl, metrics, re
       }
       void bufferSlackBody(req, SLACK_BODY_LIMIT_BYTES).then(
         async () => {
+          const raw = (req as IncomingMessage & { rawBody: Buffer }).rawBody;
+          if (
+            slackAllowList &&
+            isSignedBySlack(slackAllowList.signingSecret, req.headers, raw) &&
+            !slackAllowList.list.admits(slackTeamOf(raw, String(req.headers["content-type"] ?? "")))
+          ) {
+            sendJson(res, 403, { error: "workspace_not_allowed" });
+            return;
+          }
           // While the token is being checked a request waits for that check; while it fails, Slack is asked to retry later.
           const status = slack.health.state().status;
           if (status === "failing" || (status === "checking" && !(await slack.health.check()))) {

@@ -20,6 +20,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.ts";
 import { createTeamsChannelPoster } from "./teams-channel-poster.ts";
 import { BOT_CONNECTOR_AUDIENCE, type TeamsRuntime } from "./teams-runtime.ts";
 import { botFrameworkTokenCheck, teamsFaultReason } from "./token-check.ts";
+import type { AllowList } from "../http/allow-list.ts";
 import { platformHealth, type PlatformHealth } from "../platform-health.ts";
 import type { TeamsSettings } from "./teams-settings.ts";
 
@@ -32,6 +33,8 @@ export interface TeamsAdapterOptions {
   isAllowedAddress?: (address: string | undefined) => boolean;
   /** Where the Bot Framework publishes its token signing keys; tests point it at their own. */
   openIdMetadataUrl?: string;
+  /** ALLOWED_TEAMS_TENANT_IDS: a tenant not on it is refused with 403. */
+  allowedTenants?: AllowList;
 }
 
 export interface TeamsBot {
@@ -122,6 +125,10 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
         if (tenantId && tenantOf(request.body as Partial<Activity>)?.toLowerCase() !== tenantId.toLowerCase()) {
           services.logger.warn("refused a Teams activity from another tenant (BOT_TENANT_ID is set)");
           res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "this bot serves one tenant only" }));
+          return;
+        }
+        if (options.allowedTenants && !options.allowedTenants.admits(tenantOf(request.body as Partial<Activity>))) {
+          res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "tenant_not_allowed" }));
           return;
         }
         let turnStarted = false;

