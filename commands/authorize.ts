@@ -1,4 +1,4 @@
-// Who may do what (issue 20). Roles are given by people (`/ips admin role`), one per member per
+// Who may do what. Roles are given by people (`/ips admin role`), one per member per
 // clinic; installation admins come from configuration and are admins of every clinic of their
 // workspace. Every entry point (typed command, button, form) passes through authorize() in
 // dispatch.ts before its use case runs, so a refused request writes nothing. Which participant a

@@ -133,7 +133,7 @@ export function chooseClinic(request: RequestContext): ClinicChoice {
 
 /**
  * Reads who is acting and where, and writes nothing: no member, membership or clinic is created by
- * typing (issue 20). Only an installation admin's first request stores their member record.
+ * typing. Only an installation admin's first request stores their member record.
  */
 export async function buildRequestContext(services: Services, identity: RequestIdentity): Promise<RequestContext> {
   const { store } = services;

@@ -1,4 +1,4 @@
-// Exactly once, by the database (issue 21). A request that can change data runs inside one
+// Exactly once, by the database. A request that can change data runs inside one
 // transaction that first claims its delivery key; the claim and the change commit together or not
 // at all. A redelivered request finds the key taken and gets the first answer back. A request that
 // changed nothing (no audit event: every change writes one) gives its claim back, so read-only

@@ -34,7 +34,7 @@ export interface Workspace {
   workspaceId: string;
 }
 
-/** One role per member per clinic (issue 20): see commands/authorize.ts for what each may do. */
+/** One role per member per clinic: see commands/authorize.ts for what each may do. */
 export const CLINIC_ROLES = ["specialist", "team", "supervisor", "admin"] as const;
 export type ClinicRole = (typeof CLINIC_ROLES)[number];
 

@@ -1,4 +1,4 @@
-// Slack hears "received" only once a request's change is committed (issue 21): a crash before
+// Slack hears "received" only once a request's change is committed: a crash before
 // that loses nothing Slack was told was received. The responder acknowledges after the work, and
 // on every way out; this makes the repeated calls harmless.
 export function acknowledgeOnce<Response>(ack: (response?: Response) => Promise<void>): (response?: Response) => Promise<void> {

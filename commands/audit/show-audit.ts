@@ -1,5 +1,5 @@
 // `/ips admin audit [P-017|@person] [since:YYYY-MM-DD]`: who changed what in the clinic, and when,
-// newest first, 20 events a page with a More button (issue 23). Events carry structured fields
+// newest first, 20 events a page with a More button. Events carry structured fields
 // only, so the listing shows no note, reason or other free text.
 import { z } from "zod";
 import type { AuditEntry } from "../../storage/store.ts";

@@ -27,7 +27,7 @@ export async function recordRemoval(services: Services, scope: TeamsRemovalScope
 /**
  * A channel of a team heard from for the first time is stored with its team, so that removing
  * the team later also stops the clinic channels connected there. A stranger's message stores
- * nothing at all (issue 20): the channel is recorded by its members.
+ * nothing at all: the channel is recorded by its members.
  */
 export async function rememberTeamChannel(ctx: RequestContext, reference: TeamsConversationReference): Promise<void> {
   if (ctx.isStranger || !reference.teamId) return;

@@ -1,5 +1,5 @@
 // `/ips admin role @person <role>`, `/ips admin remove @person`, `/ips admin members`: people give
-// roles (issue 20). A supervisor gives and takes away the specialist and team roles in their own
+// roles. A supervisor gives and takes away the specialist and team roles in their own
 // clinic; only an admin gives or changes the supervisor and admin roles.
 import { ROLES_A_SUPERVISOR_MANAGES, holds, ROLE_PERMISSIONS } from "../authorize.ts";
 import { actorOf, type CommandContext } from "../context.ts";

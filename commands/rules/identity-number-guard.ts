@@ -4,7 +4,7 @@
 //
 // The guard judges what a person sees, not the bytes: a number typed with a space, an en dash,
 // a non-breaking hyphen, full-width or Arabic-Indic digits, or with a zero-width space pasted
-// from a web page is the same number (issue 20). So the text is first normalised into digit
+// from a web page is the same number. So the text is first normalised into digit
 // groups joined by separators, and every run of whole groups with the right number of digits
 // is judged. A candidate never cuts a group, so a longer digit run (an order number) stays one.
 //

@@ -1,5 +1,5 @@
 // Roles given by people: `/ips admin role|remove|members` and `/ips participant transfer`, with
-// Slack's escaped mentions (`<@U0123|name>`, the manifest sets should_escape) (issue 20).
+// Slack's escaped mentions (`<@U0123|name>`, the manifest sets should_escape).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";

@@ -1,5 +1,5 @@
 // `/ips admin audit`: who changed what, newest first, 20 a page with More, about a participant, by
-// a person or since a day, in Slack and Teams; never a note or a reason (issue 23).
+// a person or since a day, in Slack and Teams; never a note or a reason.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { buttonsOf, click } from "../support/slack-buttons.ts";

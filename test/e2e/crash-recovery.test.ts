@@ -1,4 +1,4 @@
-// Acknowledged means stored (issue 21): a real bot process is killed with SIGKILL in the middle of
+// Acknowledged means stored: a real bot process is killed with SIGKILL in the middle of
 // a burst of 200 contact logs sent 4 at a time, and started again on the same database file. Every
 // request Slack was told was received (HTTP 200) has its contact stored; the requests a client
 // sends again after the crash (the same body: the same trigger_id) are stored once, none twice.

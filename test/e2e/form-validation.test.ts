@@ -1,4 +1,4 @@
-// Every form checks its whole submission before anything is written (issue 22): bad input comes
+// Every form checks its whole submission before anything is written: bad input comes
 // back as an error under each field that is wrong, all at once, with nothing stored, in Slack (the
 // modal stays open through `response_action: errors`) and in Teams (the card is redrawn from the
 // form's spec with the errors).

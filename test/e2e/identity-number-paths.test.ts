@@ -1,5 +1,5 @@
 // Identity numbers written the ways people type and paste them are refused on every path that
-// stores free text, in Slack and Teams, with nothing stored and the number never echoed (issue 20).
+// stores free text, in Slack and Teams, with nothing stored and the number never echoed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, messageText, startHarness, type Harness } from "../support/bot-harness.ts";
 import { SPECIALIST as TEAMS_SPECIALIST } from "../support/teams-activities.ts";

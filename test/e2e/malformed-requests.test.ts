@@ -1,4 +1,4 @@
-// Malformed and hostile requests get a clean answer (issue 21): validly signed Slack requests and
+// Malformed and hostile requests get a clean answer: validly signed Slack requests and
 // Teams activities that lack what ipsbot needs, wrong types, truncated JSON, oversized bodies. None
 // gets a 5xx, none changes a table, and no answer carries an internal error.
 import { randomUUID } from "node:crypto";

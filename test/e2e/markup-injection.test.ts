@@ -1,4 +1,4 @@
-// Text people type is shown to others as typed, never as markup (issue 22): an injection table
+// Text people type is shown to others as typed, never as markup: an injection table
 // of mentions, broadcasts, links, images, formatting, <at> tags and HTML entities goes through
 // every free-text field that is later shown to someone else, in Slack and in Teams, and every
 // string of what the fake Slack API and the fake Teams connector receive is checked.

@@ -1,7 +1,7 @@
 // Upgrading a database whose audit rows hold the free text earlier releases copied into them:
 // migration 0014 removes it (keeping who, what, when and the structured fields), records that it
 // did, fills in each event's clinic and the actor's platform user id, and leaves the audit log
-// append-only (issue 23).
+// append-only.
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";

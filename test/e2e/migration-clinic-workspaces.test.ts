@@ -1,7 +1,7 @@
 // Upgrading a database an older ipsbot left (global clinics, one default clinic anyone joined):
 // every clinic is placed in the workspace or tenant its own records point to, memberships that
 // crossed into another workspace are removed, each step is an audit event, and a clinic that
-// cannot be placed is reported at start (issue 20).
+// cannot be placed is reported at start.
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -91,7 +91,7 @@ describe("migrations 0011 and 0012: clinics belong to a workspace, roles from a 
       "clinic.workspace-assigned 4",
       "clinic-membership.removed 3",
       "clinic-membership.removed 2",
-      // Migration 0014 turns 0011's sentences into words (issue 23), and records that it did.
+      // Migration 0014 turns 0011's sentences into words, and records that it did.
       "audit.free-text-removed *",
     ]);
     expect(JSON.parse(String(events[4]!.details))).toEqual({ clinicId: 1, role: "specialist", cause: "other-workspace", by: "migration-0011" });

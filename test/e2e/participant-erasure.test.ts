@@ -1,6 +1,6 @@
 // `/ips admin erase P-017` and the retention job: every note, reason and outcome note about the
 // participant goes, their code becomes a tombstone, the digest's figures stay, the audit event
-// carries no erased text, and a second erase is refused cleanly (issue 23).
+// carries no erased text, and a second erase is refused cleanly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";

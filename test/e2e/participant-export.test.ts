@@ -1,6 +1,6 @@
 // `/ips admin export P-017`: a participant's access request answered with everything ipsbot
 // stores about them, as a JSON file in the admin's direct messages, in Slack and Teams; the
-// export is audited, and only an admin may make it (issue 23).
+// export is audited, and only an admin may make it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";

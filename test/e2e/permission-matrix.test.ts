@@ -1,4 +1,4 @@
-// The permission matrix (issue 20): every registered command, button and form, sent through the
+// The permission matrix: every registered command, button and form, sent through the
 // real Slack receiver as each role, as a stranger and as a member of another clinic, and by a user
 // of another Slack workspace and of another Teams tenant on the same database. The expectations
 // are written here, by hand, per registry entry: a registry entry without a row fails the suite.

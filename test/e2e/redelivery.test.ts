@@ -1,4 +1,4 @@
-// Every request acted on once (issue 21): a redelivered slash command or Teams activity, with the
+// Every request acted on once: a redelivered slash command or Teams activity, with the
 // same delivery key, is answered with the first answer and changes nothing again.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

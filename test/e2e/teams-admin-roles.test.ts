@@ -1,5 +1,5 @@
 // Roles and transfers in Teams: the person is an `<at>` mention whose entity carries their `29:`
-// account id; ipsbot asks the team's roster (the Bot Connector) for their Entra object id (issue 20).
+// account id; ipsbot asks the team's roster (the Bot Connector) for their Entra object id.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll } from "../support/database-copy.ts";
 import { ADMIN, channelMention, COLLEAGUE, SPECIALIST, type TeamsUser } from "../support/teams-activities.ts";

@@ -1,6 +1,6 @@
 // Every typed command, sent through Teams by someone allowed to run it: a request that changes
 // the clinic's data writes exactly one audit event (one per channel post), one that changes
-// nothing writes none (issue 23). Every command of the registry has a row, so a new command
+// nothing writes none. Every command of the registry has a row, so a new command
 // without an audit event fails here as it fails the Slack permission matrix.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandName, commandRegistry } from "../../commands/registry.ts";

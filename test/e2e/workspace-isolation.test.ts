@@ -1,5 +1,5 @@
 // A clinic belongs to one Slack workspace or one Teams tenant, and nothing crosses that line, even
-// with both platforms and several workspaces in one database (issue 20).
+// with both platforms and several workspaces in one database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";

@@ -1,5 +1,5 @@
 // Every suite that starts a bot ends by reading its whole audit table: no event may hold free
-// text (issue 23). Whatever the tests typed (notes, reasons, names, injections) stays in its own
+// text. Whatever the tests typed (notes, reasons, names, injections) stays in its own
 // rows, where an erasure reaches it; the audit keeps who, what, when and structured fields only.
 import { expect } from "vitest";
 import { checkAuditDetails } from "../../storage/audit.ts";

@@ -1,4 +1,4 @@
-// Logs carry ids and codes, never what people typed (issue 23). Every suite's harness records all
+// Logs carry ids and codes, never what people typed. Every suite's harness records all
 // the bot logs, at every level, and on stop compares them with the notes, reasons and outcome
 // notes its database holds and with every message body the test sent: none may appear.
 import type { Logger } from "../../commands/context.ts";

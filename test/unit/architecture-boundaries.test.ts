@@ -1,4 +1,4 @@
-// Each layer keeps to itself (issue 22): a chat platform's packages stay in its adapter, Prisma
+// Each layer keeps to itself: a chat platform's packages stay in its adapter, Prisma
 // stays in storage/, commands/ knows no adapter, and only the composition roots read the process
 // environment. A new platform then needs a new adapter and nothing else; moving to another SDK or
 // database replaces one directory.

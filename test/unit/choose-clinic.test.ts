@@ -1,5 +1,5 @@
 // The clinic a request acts on is chosen in one explicit step that returns a refusal, instead of
-// a property that throws when read (issue 22).
+// a property that throws when read.
 import { describe, expect, it } from "vitest";
 import { chooseClinic, type RequestContext } from "../../commands/context.ts";
 import { Refusal } from "../../commands/refusal.ts";
