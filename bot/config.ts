@@ -47,7 +47,8 @@ const configSchema = z.object({
   BOT_ID: optionalText.pipe(z.guid("must be the Azure bot's Microsoft App ID (a GUID)").optional()),
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText.pipe(z.guid("must be a Microsoft Entra tenant id (a GUID)").optional()),
-  BOT_TYPE: z.enum(TEAMS_BOT_TYPES).default("MultiTenant"),
+  /** SingleTenant: what Azure creates today; MultiTenant only for bots created before 31 July 2025. */
+  BOT_TYPE: z.enum(TEAMS_BOT_TYPES).default("SingleTenant"),
 });
 
 export type Config = z.output<typeof configSchema> & {

@@ -45,16 +45,18 @@ export function teamsSettingsFrom(variables: TeamsVariables): TeamsSettings | Te
     if (appId || password) return "TEAMS_EMULATOR: must not be true when BOT_ID or BOT_PASSWORD is set (the Emulator mode is unauthenticated)";
     return { credentials: undefined };
   }
-  if (!appId && !password && type === "MultiTenant" && !tenantId) {
+  if (!appId && !password && !tenantId && type !== "UserAssignedMSI") {
     return { off: "set BOT_ID and BOT_PASSWORD to serve Teams (TEAMS_EMULATOR=true serves the local Bot Framework Emulator only)" };
   }
-  if (!appId) return `BOT_ID: required when ${password ? "BOT_PASSWORD" : type === "MultiTenant" ? "BOT_TENANT_ID" : `BOT_TYPE=${type}`} is set`;
+  if (!appId) return `BOT_ID: required when ${password ? "BOT_PASSWORD" : tenantId ? "BOT_TENANT_ID" : `BOT_TYPE=${type}`} is set`;
   if (type === "UserAssignedMSI") {
     if (password) return "BOT_PASSWORD: must not be set for BOT_TYPE=UserAssignedMSI (the managed identity has no secret)";
     if (!tenantId) return "BOT_TENANT_ID: required for BOT_TYPE=UserAssignedMSI";
   } else {
     if (!password) return `BOT_PASSWORD: required with BOT_ID for BOT_TYPE=${type}`;
-    if (type === "SingleTenant" && !tenantId) return "BOT_TENANT_ID: required for BOT_TYPE=SingleTenant";
+    if (type === "SingleTenant" && !tenantId) {
+      return "BOT_TENANT_ID: required for BOT_TYPE=SingleTenant, the default (Microsoft creates new Azure bots single-tenant only since 31 July 2025; set BOT_TYPE=MultiTenant for an older multi-tenant bot)";
+    }
   }
   return { credentials: { type, appId, password, tenantId } };
 }

@@ -62,6 +62,8 @@ describe("a multi-tenant Teams bot in production", () => {
   it("starts with one, and outside production", () => {
     expect(loadConfig({ ...teams, NODE_ENV: "production", ALLOWED_TEAMS_TENANT_IDS: OTHER_TENANT.toUpperCase() }).ALLOWED_TEAMS_TENANT_IDS).toEqual(new Set([OTHER_TENANT]));
     expect(() => loadConfig(teams)).not.toThrow();
+    // A SingleTenant bot (the default) serves its own tenant only and needs no allow-list.
+    expect(() => loadConfig({ BOT_ID: teams.BOT_ID, BOT_PASSWORD: "secret", BOT_TENANT_ID: OTHER_TENANT, NODE_ENV: "production" })).not.toThrow();
   });
 
   it("refuses an allow-list entry that is not a tenant id", () => {

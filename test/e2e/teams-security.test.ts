@@ -21,7 +21,7 @@ describe("Teams with Bot Framework credentials", () => {
   beforeAll(async () => {
     keys = await startFakeBotFrameworkKeys();
     h = await startTeamsHarness({
-      env: { BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret" },
+      env: { BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret", BOT_TYPE: "MultiTenant" },
       logger,
       // With credentials the Emulator's loopback rule plays no part: here it would refuse everyone.
       teams: { openIdMetadataUrl: keys.metadataUrl, isAllowedAddress: () => false },
@@ -205,7 +205,7 @@ describe("Teams start-up rules", () => {
 
   it("starts in production with credentials, without the Emulator warning", async () => {
     const logger = recordingLogger();
-    const bot = await startBot({ env: { ...env(), BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret", ALLOWED_TEAMS_TENANT_IDS: TENANT_ID }, logger });
+    const bot = await startBot({ env: { ...env(), BOT_ID: BOT_APP_ID, BOT_PASSWORD: "test-client-secret", BOT_TENANT_ID: TENANT_ID }, logger });
     try {
       // (Apart from the token check's report that Microsoft's login is out of reach from this test machine.)
       expect(logger.entries.filter((entry) => entry.level === "warn" && entry.fields.platform !== "teams")).toEqual([]);

@@ -26,7 +26,8 @@ describe("Teams configuration", () => {
 
   it.each([
     // (A MultiTenant bot needs an allow-list in production.)
-    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", ALLOWED_TEAMS_TENANT_IDS: TENANT }, { type: "MultiTenant", appId: APP_ID, password: "secret", tenantId: undefined }],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TENANT_ID: TENANT }, { type: "SingleTenant", appId: APP_ID, password: "secret", tenantId: TENANT }],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "MultiTenant", ALLOWED_TEAMS_TENANT_IDS: TENANT }, { type: "MultiTenant", appId: APP_ID, password: "secret", tenantId: undefined }],
     [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: TENANT }, { type: "SingleTenant", appId: APP_ID, password: "secret", tenantId: TENANT }],
     [{ BOT_ID: APP_ID, BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: TENANT }, { type: "UserAssignedMSI", appId: APP_ID, password: undefined, tenantId: TENANT }],
   ])("reads credentials from %j", (env, credentials) => {
@@ -40,12 +41,13 @@ describe("Teams configuration", () => {
     [{ TEAMS_EMULATOR: "true", BOT_PASSWORD: "secret" }, "TEAMS_EMULATOR"],
     [{ TEAMS_EMULATOR: "yes" }, "TEAMS_EMULATOR"],
     [{ BOT_ID: APP_ID }, "BOT_PASSWORD"],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret" }, "BOT_TENANT_ID"], // SingleTenant is the default
     [{ BOT_ID: "not-a-guid", BOT_PASSWORD: "secret" }, "BOT_ID"],
     [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "SingleTenant" }, "BOT_TENANT_ID"],
     [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "SingleTenant", BOT_TENANT_ID: "contoso" }, "BOT_TENANT_ID"],
     [{ BOT_ID: APP_ID, BOT_TYPE: "UserAssignedMSI" }, "BOT_TENANT_ID"],
     [{ BOT_ID: APP_ID, BOT_PASSWORD: "secret", BOT_TYPE: "UserAssignedMSI", BOT_TENANT_ID: TENANT }, "BOT_PASSWORD"],
-    [{ BOT_TYPE: "SingleTenant" }, "BOT_ID"],
+    [{ BOT_TYPE: "UserAssignedMSI" }, "BOT_ID"],
     [{ BOT_TYPE: "Federated" }, "BOT_TYPE"],
     [{ TEAMS_ENABLED: "yes" }, "TEAMS_ENABLED"],
   ])("stops on %j naming %s", (env, variable) => {
