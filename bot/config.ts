@@ -42,6 +42,10 @@ const configSchema = z.object({
   /** Days after a participant is closed before their notes and reasons are erased and their code replaced (GDPR storage limitation). */
   RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   NODE_ENV: optionalText,
+  /** Named on /privacy and /terms: the organisation responsible for the data (e.g. "Region Stockholm"). */
+  DATA_CONTROLLER: optionalText,
+  /** Named on /privacy: where people ask about their data (an address, a page, a phone number). */
+  PRIVACY_CONTACT: optionalText,
   TEAMS_ENABLED: z.enum(["true", "false"], 'must be "true" or "false"').default("true"),
   TEAMS_EMULATOR: z.enum(["true", "false"], 'must be "true" or "false"').default("false"),
   BOT_ID: optionalText.pipe(z.guid("must be the Azure bot's Microsoft App ID (a GUID)").optional()),

@@ -74,7 +74,8 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   // requests get 503 "starting" until then.
   const platforms: Platforms = { slack: config.slack ? "starting" : undefined, teams: config.teams ? "starting" : undefined };
   const slackAllowList = config.slack ? { signingSecret: config.slack.signingSecret, list: allowList(config.ALLOWED_SLACK_TEAM_IDS, "Slack workspace", logger) } : undefined;
-  const server = createHttpServer({ services, platforms, databaseUrl: config.DATABASE_URL, metrics, slackAllowList });
+  const policy = { controller: config.DATA_CONTROLLER, contact: config.PRIVACY_CONTACT, retentionDays: config.RETENTION_DAYS };
+  const server = createHttpServer({ services, platforms, databaseUrl: config.DATABASE_URL, metrics, slackAllowList, policy });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);

@@ -9,6 +9,7 @@ import { asRequest } from "../logger.ts";
 import type { PrometheusMetrics } from "../metrics.ts";
 import { SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH } from "./endpoints.ts";
 import { readiness } from "./readiness.ts";
+import { POLICY_PAGE_HEADERS, privacyPage, termsPage, type PolicySettings } from "./policy-pages.ts";
 import type { AllowList } from "./allow-list.ts";
 import { isSignedBySlack, slackTeamOf } from "../slack/request-team.ts";
 
@@ -29,13 +30,15 @@ export interface HttpRoutes {
   databaseUrl: string;
   /** Served at /metrics when given. */
   metrics?: PrometheusMetrics;
+  /** The /privacy and /terms pages' settings. */
+  policy?: Omit<PolicySettings, "t" | "locale">;
   /** ALLOWED_SLACK_TEAM_IDS, checked once a request is known to be signed by Slack. */
   slackAllowList?: { signingSecret: string; list: AllowList };
   /** Real time by default: it must agree with Bolt's own (real-time) check of old timestamps. */
   requestClock?: Clock;
 }
 
-export function createHttpServer({ services, platforms, databaseUrl, metrics, slackAllowList, requestClock = systemClock }: HttpRoutes): Server {
+export function createHttpServer({ services, platforms, databaseUrl, metrics, slackAllowList, policy, requestClock = systemClock }: HttpRoutes): Server {
   // Each request runs in its own scope: every line logged while it is handled carries its requestId.
   return createServer((req, res) => asRequest(() => route(req, res)));
 
@@ -43,6 +46,12 @@ export function createHttpServer({ services, platforms, databaseUrl, metrics, sl
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" && req.method === "GET") {
       void answerHealth(services, res);
+      return;
+    }
+    if ((path === "/privacy" || path === "/terms") && req.method === "GET" && policy) {
+      const settings = { ...policy, locale: services.defaultLocale, t: services.catalogue.translator(services.defaultLocale) };
+      res.writeHead(200, POLICY_PAGE_HEADERS);
+      res.end(path === "/privacy" ? privacyPage(settings) : termsPage(settings));
       return;
     }
     if (path === "/readyz" && req.method === "GET") {
