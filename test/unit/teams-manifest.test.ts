@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildAppPackage, PackagingError } from "../../bot/teams/app-package/package-app.ts";
+import { buildAppPackage, buildVersion, PackagingError } from "../../bot/teams/app-package/package-app.ts";
 import { drawColorIcon, drawOutlineIcon } from "../../bot/teams/app-package/icons.ts";
 import { encodePng } from "../../bot/teams/app-package/png.ts";
 import { bundledSchemaFile, ICON_FILES, manifestSchemaErrors, readManifest, withRegistryCommands } from "../../bot/teams/app-package/teams-manifest.ts";
@@ -20,6 +20,9 @@ import { TEST_TMP } from "../support/paths.ts";
 const manifest = readManifest();
 const t = Catalogue.load().translator("en");
 const BOT_ID = "3a9d6f1e-8b2c-4d7a-9e5f-1c0b2a3d4e5f";
+const APP_ID = "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918";
+/** What an installation packages with: its bot, its own app id, its address. */
+const OURS = { botId: BOT_ID, appId: APP_ID, publicUrl: "https://ipsbot.region.se" };
 
 describe("the Teams app manifest", () => {
   it("declares a schema version bundled with @microsoft/app-manifest, so it is checked offline", () => {
@@ -85,7 +88,7 @@ describe("one registry for the Teams command list, the Slack manifest and the he
     const drifted = structuredClone(manifest);
     drifted.bots[0]!.commandLists![0]!.commands.pop();
     expect(withRegistryCommands(drifted, t)).not.toEqual(drifted);
-    await expect(buildAppPackage(BOT_ID, drifted)).rejects.toThrow("run `npm run teams:manifest`");
+    await expect(buildAppPackage(OURS, drifted)).rejects.toThrow("run `npm run teams:manifest`");
   });
 });
 
@@ -111,9 +114,9 @@ describe("the Teams app icons", () => {
 });
 
 describe("npm run package:teams", () => {
-  it("zips manifest.json with the bot id and the two icons at the archive's root", async () => {
+  it("zips the installation's own manifest (bot id, app id, address, a raised version) and the two icons at the archive's root", async () => {
     const file = path.join(TEST_TMP, "ipsbot-teams-app.zip");
-    writeFileSync(file, await buildAppPackage(BOT_ID));
+    writeFileSync(file, await buildAppPackage({ ...OURS, now: new Date("2026-12-06T21:40:30Z") }));
     // Python's zipfile is an independent reader: names, CRCs and contents.
     const listing = execFileSync("python3", [
       "-c",
@@ -123,18 +126,42 @@ describe("npm run package:teams", () => {
     const archive = JSON.parse(listing);
     expect(archive.names).toEqual(["manifest.json", "color.png", "outline.png"]);
     expect(archive.manifest.bots[0].botId).toBe(BOT_ID);
-    expect({ ...archive.manifest, bots: [{ ...archive.manifest.bots[0], botId: manifest.bots[0]!.botId }] }).toEqual(manifest);
+    expect(archive.manifest.id).toBe(APP_ID);
+    expect(archive.manifest.version).toBe("0.1.202612062140");
+    expect(archive.manifest.developer).toMatchObject({ websiteUrl: "https://ipsbot.region.se", privacyUrl: "https://ipsbot.region.se/privacy", termsOfUseUrl: "https://ipsbot.region.se/terms" });
+    expect(archive.manifest.validDomains).toEqual(["ipsbot.region.se"]);
+    const { id: _id, version: _version, developer: _developer, validDomains: _domains, bots, ...rest } = archive.manifest;
+    const { id: _i, version: _v, developer: _d, validDomains: _vd, bots: committedBots, ...committed } = manifest;
+    expect(rest).toEqual(committed);
+    expect(bots).toEqual([{ ...committedBots[0], botId: BOT_ID }]);
     expect(archive.color).toBe(readFileSync(ICON_FILES.color).toString("hex"));
     expect(archive.outline).toBe(readFileSync(ICON_FILES.outline).toString("hex"));
     expect(await manifestSchemaErrors(archive.manifest)).toEqual([]);
   });
 
+  it("raises the version with every build, so Teams accepts the update", () => {
+    expect(buildVersion("0.1.0", new Date("2026-12-06T21:40:59Z"))).toBe("0.1.202612062140");
+    expect(buildVersion("0.1.0", new Date("2026-12-06T21:41:00Z"))).toBe("0.1.202612062141");
+    expect(buildVersion("1.4.7", new Date("2027-01-01T00:00:00Z"))).toBe("1.4.202701010000");
+  });
+
   it("refuses to package the placeholder bot id", async () => {
-    await expect(buildAppPackage(undefined)).rejects.toThrow(PackagingError);
-    await expect(buildAppPackage("  ")).rejects.toThrow("set BOT_ID");
+    await expect(buildAppPackage({ ...OURS, botId: undefined })).rejects.toThrow(PackagingError);
+    await expect(buildAppPackage({ ...OURS, botId: "  " })).rejects.toThrow("set BOT_ID");
   });
 
   it("refuses a bot id that makes the manifest invalid", async () => {
-    await expect(buildAppPackage("not-a-guid")).rejects.toThrow(/not valid against .*botId/s);
+    await expect(buildAppPackage({ ...OURS, botId: "not-a-guid" })).rejects.toThrow(/not valid against .*botId/s);
+  });
+
+  it.each([
+    [{ appId: undefined }, "set TEAMS_APP_ID to an id of this installation's own"],
+    [{ appId: "237ec691-9a34-4daa-b3ff-25009bd4deff" }, "manifest.json's id is the repository's"],
+    [{ appId: "my-app" }, "set TEAMS_APP_ID"],
+    [{ publicUrl: undefined }, "set PUBLIC_URL to the https address"],
+    [{ publicUrl: "https://ipsbot.example.org" }, "PUBLIC_URL names an example host (ipsbot.example.org)"],
+    [{ publicUrl: "http://ipsbot.region.se" }, "PUBLIC_URL must be an https address"],
+  ])("refuses %j", async (settings, message) => {
+    await expect(buildAppPackage({ ...OURS, ...settings })).rejects.toThrow(message);
   });
 });
