@@ -2,7 +2,7 @@
 // declares (loaded offline from @microsoft/app-manifest), its command list from the registry,
 // real icons, and `npm run package:teams` zips it for upload.
 import { teamsPlain } from "../../bot/teams/teams-text.ts";
-import { MAX_TEAMS_COMMANDS, teamsCommandList } from "../../bot/teams/app-package/command-list.ts";
+import { MAX_TEAMS_COMMANDS, TEAMS_MENUS, teamsCommandList } from "../../bot/teams/app-package/command-list.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -66,15 +66,35 @@ describe("the Teams app manifest", () => {
 });
 
 describe("one registry for the Teams command list, the Slack manifest and the help text", () => {
-  const commands = manifest.bots[0]!.commandLists![0]!.commands;
+  const lists = manifest.bots[0]!.commandLists!;
+  const commands = lists.flatMap((list) => list.commands);
 
-  it("lists the registry's first 12 commands (Teams' limit) in manifest.json, in its order, for every scope", () => {
-    const menu = commandRegistry.slice(0, MAX_TEAMS_COMMANDS);
+  it("has one menu per scope the bot serves, each from the registry, help first, within Teams' limit of 12", () => {
     expect(withRegistryCommands(manifest, t)).toEqual(manifest);
-    expect(commands.map((command) => command.title)).toEqual(menu.map(commandName));
-    expect(commands.map((command) => command.description)).toEqual(teamsCommandList(t).map((command) => command.description));
-    expect(commands.every((command, index) => teamsPlain(t(`command.${menu[index]!.key}.purpose`)).startsWith(command.description.replace(/…$/, "")))).toBe(true);
-    expect(manifest.bots[0]!.commandLists![0]!.scopes).toEqual(manifest.bots[0]!.scopes);
+    expect(lists.map((list) => list.scopes)).toEqual(manifest.bots[0]!.scopes.map((scope) => [scope]));
+    for (const list of lists) {
+      const scope = list.scopes[0] as keyof typeof TEAMS_MENUS;
+      const keys = TEAMS_MENUS[scope];
+      expect(keys[0]).toBe("help");
+      expect(keys.length).toBeLessThanOrEqual(MAX_TEAMS_COMMANDS);
+      expect(new Set(keys).size).toBe(keys.length);
+      const specs = keys.map((key) => commandRegistry.find((spec) => spec.key === key));
+      expect(specs.every((spec) => spec !== undefined)).toBe(true);
+      expect(list.commands.map((command) => command.title)).toEqual(specs.map((spec) => commandName(spec!)));
+      expect(list.commands).toEqual(teamsCommandList(t, scope));
+      expect(list.commands.every((command, index) => teamsPlain(t(`command.${keys[index]!}.purpose`)).startsWith(command.description.replace(/…$/, "")))).toBe(true);
+    }
+  });
+
+  it("puts the daily work in the personal chat and the clinic's business in the team channel", () => {
+    const titles = (scope: string) => lists.find((list) => list.scopes[0] === scope)!.commands.map((command) => command.title);
+    expect(titles("personal")).toEqual(expect.arrayContaining(["caseload", "contact", "participant add", "participant status", "job start"]));
+    expect(titles("team")).toEqual(expect.arrayContaining(["agenda", "digest preview", "channel connect", "channel settings"]));
+    expect(titles("personal")).not.toContain("channel connect"); // typed in a channel only
+  });
+
+  it("names no command the registry does not have", () => {
+    expect(() => teamsCommandList(t, "personal")).not.toThrow();
   });
 
   it("has a help line for every Teams command and the Slack manifest's one slash command", () => {
@@ -86,7 +106,7 @@ describe("one registry for the Teams command list, the Slack manifest and the he
 
   it("notices a command list that drifted from the registry", async () => {
     const drifted = structuredClone(manifest);
-    drifted.bots[0]!.commandLists![0]!.commands.pop();
+    drifted.bots[0]!.commandLists![1]!.commands.pop();
     expect(withRegistryCommands(drifted, t)).not.toEqual(drifted);
     await expect(buildAppPackage(OURS, drifted)).rejects.toThrow("run `npm run teams:manifest`");
   });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppManifestUtils } from "@microsoft/app-manifest";
 import type { Translate } from "../../../prompts/catalogue.ts";
-import { teamsCommandList, type TeamsCommand } from "./command-list.ts";
+import { TEAMS_MENUS, teamsCommandList, type TeamsCommand, type TeamsScope } from "./command-list.ts";
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const MANIFEST_FILE = path.join(REPOSITORY_ROOT, "manifest.json");
@@ -27,11 +27,12 @@ export function readManifest(file = MANIFEST_FILE): TeamsManifest {
   return JSON.parse(readFileSync(file, "utf8")) as TeamsManifest;
 }
 
-/** The manifest with its bot's command list generated from the registry (English prompts). */
+/** The manifest with one command list per scope of its bot, generated from the registry (English prompts). */
 export function withRegistryCommands(manifest: TeamsManifest, t: Translate): TeamsManifest {
   const [bot, ...otherBots] = manifest.bots;
   if (!bot) throw new Error("manifest.json declares no bot");
-  return { ...manifest, bots: [{ ...bot, commandLists: [{ scopes: bot.scopes, commands: teamsCommandList(t) }] }, ...otherBots] };
+  const commandLists = bot.scopes.filter((scope): scope is TeamsScope => scope in TEAMS_MENUS).map((scope) => ({ scopes: [scope], commands: teamsCommandList(t, scope) }));
+  return { ...manifest, bots: [{ ...bot, commandLists }, ...otherBots] };
 }
 
 /** The bundled schema file for the version `$schema` names, or undefined when it is not bundled. */

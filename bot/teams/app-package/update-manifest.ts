@@ -15,4 +15,4 @@ if (errors.length > 0) {
 writeFileSync(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
 writeFileSync(ICON_FILES.color, encodePng(drawColorIcon()));
 writeFileSync(ICON_FILES.outline, encodePng(drawOutlineIcon()));
-process.stdout.write(`wrote ${MANIFEST_FILE} (${manifest.bots[0]!.commandLists![0]!.commands.length} commands), color.png and outline.png\n`);
+process.stdout.write(`wrote ${MANIFEST_FILE} (${manifest.bots[0]!.commandLists!.map((list) => `${list.scopes.join()}: ${list.commands.length}`).join(", ")} commands), color.png and outline.png\n`);
