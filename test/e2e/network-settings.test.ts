@@ -2,37 +2,21 @@
 // the Slack Web API client's requests through a forward proxy (a fake one here, tunnelling with
 // CONNECT and recording where to), and NO_PROXY lets a host bypass it; the log names the proxy
 // without its credentials.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo, type Socket } from "node:net";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshDatabaseFile } from "../support/database-copy.ts";
+import { killCompiledBots, startCompiledBot } from "../support/compiled-bot.ts";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.ts";
-import { listeningPort, logLines } from "../support/log-lines.ts";
+import { logLines } from "../support/log-lines.ts";
 import { SIGNING_SECRET } from "../support/slack-requests.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const children: ChildProcess[] = [];
 const servers: { close(): unknown }[] = [];
 afterAll(async () => {
-  children.forEach((child) => child.kill("SIGKILL"));
+  killCompiledBots();
   await Promise.all(servers.map((server) => server.close()));
 });
 
-async function startBotProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(root, "dist/bot/main.js")], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env.PATH, PORT: "0", DATABASE_URL: `file:${freshDatabaseFile()}`, LOG_LEVEL: "info", ...env },
-  });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += String(chunk)));
-  child.stderr!.on("data", (chunk) => (output += String(chunk)));
-  await expect.poll(() => listeningPort(output), { timeout: 30_000, interval: 50 }).toBeDefined();
-  return { child, port: listeningPort(output)!, output: () => output };
-}
+const startBotProcess = startCompiledBot;
 
 /** A forward proxy as hospitals run them: it tunnels with CONNECT, and records which host:port each tunnel went to. */
 async function startForwardProxy(): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {

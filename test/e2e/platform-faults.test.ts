@@ -2,43 +2,22 @@
 // runs it) with a Slack token Slack refuses, or with Slack unreachable, keeps running, keeps serving
 // Teams, reports the fault once in its one JSON log, asks Slack to retry meanwhile, and notices
 // when Slack works again.
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import net from "node:net";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshDatabaseFile } from "../support/database-copy.ts";
+import { killCompiledBots, startCompiledBot, type CompiledBot } from "../support/compiled-bot.ts";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.ts";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.ts";
-import { listeningPort, logLines } from "../support/log-lines.ts";
+import { logLines } from "../support/log-lines.ts";
 import { postSigned, slashCommandBody, SIGNING_SECRET } from "../support/slack-requests.ts";
 import { personalMessage, SPECIALIST as TEAMS_SPECIALIST } from "../support/teams-activities.ts";
 import { SPECIALIST } from "../support/bot-harness.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+type Running = CompiledBot;
 
-interface Running {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-}
+afterAll(killCompiledBots);
 
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((child) => child.kill("SIGKILL")));
-
-async function startBot(env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [path.join(root, "dist/bot/main.js")], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env.PATH, PORT: "0", DATABASE_URL: `file:${freshDatabaseFile()}`, LOG_LEVEL: "info", SLACK_SIGNING_SECRET: SIGNING_SECRET, ...env },
-  });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += String(chunk)));
-  child.stderr!.on("data", (chunk) => (output += String(chunk)));
-  await expect.poll(() => listeningPort(output), { timeout: 30_000, interval: 50 }).toBeDefined();
-  return { child, port: listeningPort(output)!, output: () => output };
-}
+const startBot = (env: Record<string, string>) => startCompiledBot({ SLACK_SIGNING_SECRET: SIGNING_SECRET, ...env });
 
 const unavailable = (bot: Running) => logLines(bot.output()).filter((line) => line.message === "slack is unavailable; ipsbot keeps running and retries with back-off");
 
