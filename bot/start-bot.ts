@@ -73,16 +73,19 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   // platform loads only when it is configured (Bolt ~130 ms, the Bot Framework ~400 ms), and its
   // requests get 503 "starting" until then.
   const platforms: Platforms = { slack: config.slack ? "starting" : undefined, teams: config.teams ? "starting" : undefined };
-  const slackAllowList = config.slack ? { signingSecret: config.slack.signingSecret, list: allowList(config.ALLOWED_SLACK_TEAM_IDS, "Slack workspace", logger) } : undefined;
   const policy = { controller: config.DATA_CONTROLLER, contact: config.PRIVACY_CONTACT, retentionDays: config.RETENTION_DAYS };
-  const server = createHttpServer({ services, platforms, databaseUrl: config.DATABASE_URL, metrics, slackAllowList, policy });
+  const server = createHttpServer({ services, platforms, databaseUrl: config.DATABASE_URL, metrics, policy });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
   const port = (server.address() as AddressInfo).port;
 
-  const slack = config.slack ? (await import("./slack/slack-adapter.ts")).createSlackAdapter(services, { ...config.slack, logLevel: config.LOG_LEVEL }) : undefined;
+  const slack = config.slack ? (await import("./slack/slack-adapter.ts")).createSlackAdapter(services, {
+        ...config.slack,
+        logLevel: config.LOG_LEVEL,
+        allowedTeams: allowList(config.ALLOWED_SLACK_TEAM_IDS, "Slack workspace", logger),
+      }) : undefined;
   platforms.slack = slack;
   slack?.health.start();
   if (slack) services.posters.slack = slack.poster;

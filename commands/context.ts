@@ -4,7 +4,7 @@ import type { Catalogue, Translate } from "../prompts/catalogue.ts";
 import type { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { isLocale, type Locale } from "../prompts/locales.ts";
 import type { JobTypes } from "../prompts/job-types.ts";
-import { NO_METRICS, type ChannelPoster, type Metrics } from "./ports.ts";
+import type { ChannelPoster, Metrics } from "./ports.ts";
 import type { Actor, ClinicRecord, ClinicRole, MemberRecord, Store } from "../storage/store.ts";
 import { calendarDayIn, type CalendarDay } from "./rules/calendar-day.ts";
 import { Refusal } from "./refusal.ts";
@@ -41,8 +41,8 @@ export interface Services {
   claimant: string;
   /** Days after closing a participant before their free text is erased (RETENTION_DAYS). */
   retentionDays: number;
-  /** Counts requests, scheduled posts and retries for /metrics; NO_METRICS when nobody reads them. */
-  metrics?: Metrics;
+  /** Counts requests, scheduled posts and retries for /metrics. */
+  metrics: Metrics;
 }
 
 export type Platform = "slack" | "teams";
@@ -184,7 +184,7 @@ export async function buildRequestContext(services: Services, identity: RequestI
       fidelityItems: services.fidelityItems,
       posters: services.posters,
       claimant: services.claimant,
-      metrics: services.metrics ?? NO_METRICS,
+      metrics: services.metrics,
     },
     clinic,
   );

@@ -88,22 +88,6 @@ export async function submitForm(ctx: RequestContext, formId: string, values: Fo
   const started = performance.now();
   const measured: Measured = { kind: "form", name: () => (isKnownForm(formId) ? formId : "unknown"), repeat: false };
   let outcome: RequestOutcome = "ok";
-  try {
-    return await submitFormMeasured(ctx, formId, values, requestKey, hidden, measured, (ended) => (outcome = ended));
-  } finally {
-    record(ctx, measured, measured.repeat ? "repeat" : outcome, started);
-  }
-}
-
-async function submitFormMeasured(
-  ctx: RequestContext,
-  formId: string,
-  values: FormValues,
-  requestKey: string,
-  hidden: HiddenValues,
-  measured: Measured,
-  ended: (outcome: RequestOutcome) => void,
-): Promise<FormOutcome> {
   let voice = ctx;
   try {
     const form = formSpec(formId);
@@ -118,10 +102,12 @@ async function submitFormMeasured(
     };
     return await once<FormOutcome, RequestContext>(acting, `form:${requestKey}`, submit, { kind: "done", reply: repeatedReply(acting) }, measured);
   } catch (error) {
-    ended(error instanceof Refusal ? "refused" : "error");
+    outcome = error instanceof Refusal ? "refused" : "error";
     if (!(error instanceof Refusal)) return { kind: "done", reply: apologise(voice, error) };
     const errors = fieldErrorsOf(voice.t, error);
     return Object.keys(errors).length > 0 ? { kind: "fieldErrors", errors } : { kind: "done", reply: refusalReply(voice, error) };
+  } finally {
+    record(ctx, measured, measured.repeat ? "repeat" : outcome, started);
   }
 }
 

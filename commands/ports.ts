@@ -33,5 +33,3 @@ export interface Metrics {
   /** A call to a platform retried after a failure. */
   retry(platform: string): void;
 }
-
-export const NO_METRICS: Metrics = { request() {}, scheduledPost() {}, retry() {} };

@@ -8,10 +8,9 @@ import type { TeamsBot } from "../teams/teams-adapter.ts";
 import { asRequest } from "../logger.ts";
 import type { PrometheusMetrics } from "../metrics.ts";
 import { SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH } from "./endpoints.ts";
+import { sendJson } from "./json-response.ts";
 import { readiness } from "./readiness.ts";
 import { POLICY_PAGE_HEADERS, privacyPage, termsPage, type PolicySettings } from "./policy-pages.ts";
-import type { AllowList } from "./allow-list.ts";
-import { isSignedBySlack, slackTeamOf } from "../slack/request-team.ts";
 
 /**
  * The platforms the server routes to. The server listens (and answers /healthz) before their
@@ -32,13 +31,11 @@ export interface HttpRoutes {
   metrics?: PrometheusMetrics;
   /** The /privacy and /terms pages' settings. */
   policy?: Omit<PolicySettings, "t" | "locale">;
-  /** ALLOWED_SLACK_TEAM_IDS, checked once a request is known to be signed by Slack. */
-  slackAllowList?: { signingSecret: string; list: AllowList };
   /** Real time by default: it must agree with Bolt's own (real-time) check of old timestamps. */
   requestClock?: Clock;
 }
 
-export function createHttpServer({ services, platforms, databaseUrl, metrics, slackAllowList, policy, requestClock = systemClock }: HttpRoutes): Server {
+export function createHttpServer({ services, platforms, databaseUrl, metrics, policy, requestClock = systemClock }: HttpRoutes): Server {
   // Each request runs in its own scope: every line logged while it is handled carries its requestId.
   return createServer((req, res) => asRequest(() => route(req, res)));
 
@@ -83,25 +80,7 @@ export function createHttpServer({ services, platforms, databaseUrl, metrics, sl
         return;
       }
       void bufferSlackBody(req, SLACK_BODY_LIMIT_BYTES).then(
-        async () => {
-          const raw = (req as IncomingMessage & { rawBody: Buffer }).rawBody;
-          if (
-            slackAllowList &&
-            isSignedBySlack(slackAllowList.signingSecret, req.headers, raw) &&
-            !slackAllowList.list.admits(slackTeamOf(raw, String(req.headers["content-type"] ?? "")))
-          ) {
-            sendJson(res, 403, { error: "workspace_not_allowed" });
-            return;
-          }
-          // While the token is being checked a request waits for that check; while it fails, Slack is asked to retry later.
-          const status = slack.health.state().status;
-          if (status === "failing" || (status === "checking" && !(await slack.health.check()))) {
-            res.setHeader("retry-after", "60");
-            sendJson(res, 503, { error: "slack_unavailable" });
-            return;
-          }
-          slack.requestListener(req, res);
-        },
+        () => slack.requestListener(req, res),
         (error: unknown) => refuseSlackBody(services, req, res, error instanceof UnusableSlackBody ? error : new UnusableSlackBody(400, "bad_request")),
       );
       return;
@@ -131,7 +110,3 @@ function drainAndAnswer(req: IncomingMessage, res: ServerResponse, status: numbe
   sendJson(res, status, body);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
-}

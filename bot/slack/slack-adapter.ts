@@ -1,6 +1,8 @@
 // Builds the Bolt app on an HTTPReceiver whose request listener the shared HTTP server calls.
 import { SLACK_EVENTS_PATH } from "../http/endpoints.ts";
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, isValidSlackRequest } from "@slack/bolt";
+import type { AllowList } from "../http/allow-list.ts";
+import { slackTeamOf } from "./request-team.ts";
 import { slackLogger } from "./slack-logger.ts";
 import { platformHealth, type PlatformHealth } from "../platform-health.ts";
 import type { Services } from "../../commands/context.ts";
@@ -8,7 +10,8 @@ import { registerButtonActions } from "./listeners/button-actions.ts";
 import { registerFormSubmissions } from "./listeners/form-submissions.ts";
 import { registerSlashCommand } from "./listeners/slash-command.ts";
 import { registerHomeTab } from "./listeners/home-tab.ts";
-import type { RequestListener } from "node:http";
+import type { IncomingMessage, RequestListener } from "node:http";
+import { sendJson } from "../http/json-response.ts";
 import type { ChannelPoster } from "../../commands/ports.ts";
 import { slackChannelPoster } from "./slack-channel-poster.ts";
 
@@ -19,6 +22,8 @@ export class MalformedSlackRequest extends Error {
 }
 
 export interface SlackSettings {
+  /** ALLOWED_SLACK_TEAM_IDS: a workspace not on it is refused with 403. */
+  allowedTeams?: AllowList;
   /** LOG_LEVEL, for Bolt's own logger (bridged into ipsbot's log). */
   logLevel: string;
   signingSecret: string;
@@ -47,8 +52,7 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
     processEventErrorHandler: async ({ error, response, logger }) => {
       if (response.headersSent) return false;
       logger.warn(`refused a malformed Slack request: ${error instanceof MalformedSlackRequest ? error.message : error.name}`);
-      response.writeHead(400, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: "bad_request" }));
+      sendJson(response, 400, { error: "bad_request" });
       return true;
     },
   });
@@ -64,7 +68,7 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
       ...(settings.apiUrl ? { slackApiUrl: ensureTrailingSlash(settings.apiUrl) } : {}),
       // A few quick retries (429s wait for Retry-After); longer outages are retried by the
       // scheduler's own backoff instead of blocking a round of posts for half an hour.
-      retryConfig: webApiRetries(() => services.metrics?.retry("slack")),
+      retryConfig: webApiRetries(() => services.metrics.retry("slack")),
     },
   });
   registerSlashCommand(app, services);
@@ -75,8 +79,42 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
     services.logger.error("slack listener failed", { error: error.message });
   });
   const health = platformHealth({ platform: "slack", verify: () => app.init(), reasonOf: slackFaultReason, logger: services.logger });
-  return { requestListener: receiver.requestListener, poster: slackChannelPoster(app.client), health };
+  return { requestListener: gated(receiver.requestListener, settings, health), poster: slackChannelPoster(app.client), health };
 }
+
+/**
+ * Before Bolt sees a request (its body already buffered as `rawBody`): a workspace off the
+ * allow-list gets 403, but only once the request is known to be signed by Slack (Bolt's own check),
+ * so a stranger cannot fill the log with invented workspace ids; while the token is being checked a
+ * request waits for that check, and while it fails Slack is asked to retry later.
+ */
+function gated(boltListener: RequestListener, settings: SlackSettings, health: PlatformHealth): RequestListener {
+  return (req, res) => {
+    void (async () => {
+      const raw = (req as IncomingMessage & { rawBody: Buffer }).rawBody;
+      if (settings.allowedTeams && isSignedBySlack(settings.signingSecret, req, raw) && !settings.allowedTeams.admits(slackTeamOf(raw, String(req.headers["content-type"] ?? "")))) {
+        sendJson(res, 403, { error: "workspace_not_allowed" });
+        return;
+      }
+      const status = health.state().status;
+      if (status === "failing" || (status === "checking" && !(await health.check()))) {
+        res.setHeader("retry-after", "60");
+        sendJson(res, 503, { error: "slack_unavailable" });
+        return;
+      }
+      boltListener(req, res);
+    })();
+  };
+}
+
+function isSignedBySlack(signingSecret: string, req: IncomingMessage, raw: Buffer): boolean {
+  return isValidSlackRequest({
+    signingSecret,
+    body: raw.toString("utf8"),
+    headers: { "x-slack-signature": String(req.headers["x-slack-signature"] ?? ""), "x-slack-request-timestamp": Number(req.headers["x-slack-request-timestamp"]) },
+  });
+}
+
 
 /**
  * A few quick retries (429s wait for Retry-After). `onFailedAttempt` is p-retry's, which the Web API

@@ -21,6 +21,7 @@ import { createTeamsChannelPoster } from "./teams-channel-poster.ts";
 import { BOT_CONNECTOR_AUDIENCE, type TeamsRuntime } from "./teams-runtime.ts";
 import { botFrameworkTokenCheck, teamsFaultReason } from "./token-check.ts";
 import type { AllowList } from "../http/allow-list.ts";
+import { sendJson } from "../http/json-response.ts";
 import { platformHealth, type PlatformHealth } from "../platform-health.ts";
 import type { TeamsSettings } from "./teams-settings.ts";
 
@@ -77,7 +78,7 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
         policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         sleep: options.sleep,
         logger: services.logger,
-        onRetry: () => services.metrics?.retry("teams"),
+        onRetry: () => services.metrics.retry("teams"),
       }) },
   );
   const app = new Application({
@@ -109,7 +110,7 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
     if (runtime.emulator && !isLocalRequest(req, isAllowedAddress)) {
       services.logger.warn("refused a Teams request from another machine: Bot Framework credentials are not configured", { remoteAddress: req.socket.remoteAddress });
       req.resume();
-      res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "Bot Framework credentials are not configured; only local requests are accepted" }));
+      sendJson(res, 403, { error: "Bot Framework credentials are not configured; only local requests are accepted" });
       return;
     }
     void (async () => {
@@ -117,18 +118,18 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
         const request = await readActivityRequest(req);
         if (runtime.emulator && !isLoopbackUrl((request.body as { serviceUrl?: unknown }).serviceUrl)) {
           services.logger.warn("refused a Teams activity in Emulator mode: its serviceUrl is not on this machine");
-          res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "in Emulator mode replies go to a loopback serviceUrl only" }));
+          sendJson(res, 403, { error: "in Emulator mode replies go to a loopback serviceUrl only" });
           return;
         }
         // One organisation's bot serves that organisation only: another tenant's activity, validly signed or not, is refused.
         const tenantId = credentials?.tenantId;
         if (tenantId && tenantOf(request.body as Partial<Activity>)?.toLowerCase() !== tenantId.toLowerCase()) {
           services.logger.warn("refused a Teams activity from another tenant (BOT_TENANT_ID is set)");
-          res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "this bot serves one tenant only" }));
+          sendJson(res, 403, { error: "this bot serves one tenant only" });
           return;
         }
         if (options.allowedTenants && !options.allowedTenants.admits(tenantOf(request.body as Partial<Activity>))) {
-          res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "tenant_not_allowed" }));
+          sendJson(res, 403, { error: "tenant_not_allowed" });
           return;
         }
         let turnStarted = false;
@@ -146,7 +147,7 @@ export function createTeamsBot(services: Services, settings: TeamsSettings, opti
         if (answered === 401) services.logger.warn("refused a Teams request that is not authenticated", { status: 401 });
       } catch (error) {
         if (error instanceof BadActivityRequest) {
-          res.writeHead(error.status, { "content-type": "application/json" }).end(JSON.stringify({ error: error.message }));
+          sendJson(res, error.status, { error: error.message });
           return;
         }
         services.logger.error("Teams request failed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -124,7 +124,7 @@ export function needsAttention(facts: ClinicFacts, asOf: CalendarDay): NeedsAtte
     const status = statusOn(participant, asOf);
     if (status !== "job-search") continue;
     const own = (contacts.get(participant.id) ?? []).filter((c) => c.occurredOn <= asOf);
-    const firstMeeting = firstEmployerContactOn(participant.enrolledOn, own, asOf);
+    const firstMeeting = firstEmployerContactOn(participant.enrolledOn, own);
     if (isWaitingPastFirstContactDeadline(status, participant.enrolledOn, firstMeeting, asOf)) waiting.push(participant.code);
     else if (firstMeeting !== undefined && own.every((c) => c.occurredOn <= recentFrom)) stale.push(participant.code);
   }

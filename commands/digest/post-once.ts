@@ -4,7 +4,7 @@
 import type { ConnectedChannel } from "../../storage/clinic-channels.ts";
 import type { PostSlot } from "../../storage/scheduled-posts.ts";
 import type { Services } from "../context.ts";
-import { ChannelGoneError, NO_METRICS } from "../ports.ts";
+import { ChannelGoneError } from "../ports.ts";
 import type { MessageReply } from "../reply.ts";
 
 export type PostOutcome = "posted" | "not-ours" | "failed" | "channel-gone";
@@ -24,7 +24,7 @@ export async function postOnce(
   build: () => Promise<MessageReply>,
 ): Promise<PostOutcome> {
   const outcome = await claimAndPost(services, slot, connected, build);
-  (services.metrics ?? NO_METRICS).scheduledPost(slot.kind, outcome);
+  services.metrics.scheduledPost(slot.kind, outcome);
   return outcome;
 }
 

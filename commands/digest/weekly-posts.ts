@@ -5,7 +5,6 @@ import type { ConnectedChannel } from "../../storage/clinic-channels.ts";
 import { clinicLocale, type Services } from "../context.ts";
 
 import { agendaBlocks } from "../meeting-flags/show-agenda.ts";
-import { NO_METRICS } from "../ports.ts";
 import type { MessageReply } from "../reply.ts";
 import { formatIsoWeek, type IsoWeek } from "../rules/iso-week.ts";
 import { currentDigestSlot, nextAgendaSlot, previousDigestSlot } from "../rules/weekly-schedule.ts";
@@ -49,7 +48,7 @@ async function runForChannel(services: PostingServices, connected: ConnectedChan
     );
     if (missed) {
       services.logger.warn("digest missed: its week passed without a post", { channelId: channel.id, week: formatIsoWeek(previous.week) });
-      (services.metrics ?? NO_METRICS).scheduledPost("digest", "missed");
+      services.metrics.scheduledPost("digest", "missed");
     }
   }
 

@@ -43,8 +43,9 @@ export function shareOf(numerator: number, denominator: number): Share {
   return { numerator, denominator, percent: denominator === 0 ? null : Math.round((numerator * 100) / denominator) };
 }
 
-function competitiveJobHeldBetween(job: RateJob, from: CalendarDay, to: CalendarDay): boolean {
-  return job.kind === "competitive" && job.startedOn <= to && (job.endedOn === null || job.endedOn >= from);
+/** The job ran on some day from `from` to `to`, both included (a job is worked on its last day too). */
+function ranBetween(job: RateJob, from: CalendarDay, to: CalendarDay): boolean {
+  return job.startedOn <= to && (job.endedOn === null || job.endedOn >= from);
 }
 
 /**
@@ -54,7 +55,7 @@ function competitiveJobHeldBetween(job: RateJob, from: CalendarDay, to: Calendar
  */
 export function employmentCenterRate(participants: readonly RateParticipant[], jobs: readonly RateJob[], from: CalendarDay, to: CalendarDay): Share {
   const served = participants.filter((participant) => wasServedBetween(participant, from, to));
-  const working = served.filter((participant) => jobs.some((job) => job.participantId === participant.id && competitiveJobHeldBetween(job, from, to)));
+  const working = served.filter((participant) => jobs.some((job) => job.participantId === participant.id && job.kind === "competitive" && ranBetween(job, from, to)));
   return shareOf(working.length, served.length);
 }
 
@@ -78,9 +79,7 @@ export function countsAsIpsGrowJobStart(job: RateJob): boolean {
  * (ipsbot records a participant who is already employed with a job start dated that day).
  */
 export function wasInWorkAtEnrolment(participant: RateParticipant, jobs: readonly RateJob[]): boolean {
-  return jobs.some(
-    (job) => job.participantId === participant.id && job.kind === "competitive" && job.startedOn <= participant.enrolledOn && (job.endedOn === null || job.endedOn >= participant.enrolledOn),
-  );
+  return jobs.some((job) => job.participantId === participant.id && job.kind === "competitive" && ranBetween(job, participant.enrolledOn, participant.enrolledOn));
 }
 
 /** The participant's first job start IPS Grow counts, after enrolment; later ones are not counted again. */
@@ -125,9 +124,7 @@ export function ipsGrowSustainment(participants: readonly RateParticipant[], job
     const mark = addDays(first.startedOn, SUSTAINMENT_DAYS);
     if (mark < from || mark > to) continue;
     judged += 1;
-    const stillWorking = jobs.some(
-      (job) => job.participantId === participant.id && countsAsIpsGrowJobStart(job) && job.startedOn <= mark && (job.endedOn === null || job.endedOn >= mark),
-    );
+    const stillWorking = jobs.some((job) => job.participantId === participant.id && countsAsIpsGrowJobStart(job) && ranBetween(job, mark, mark));
     if (stillWorking) sustained += 1;
   }
   return shareOf(sustained, judged);
