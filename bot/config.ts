@@ -30,6 +30,8 @@ const configSchema = z.object({
   DATABASE_URL: z.string().startsWith("file:", 'must start with "file:" (SQLite)').default(DEFAULT_DATABASE_URL),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xoxb-"), 'must be a bot token starting with "xoxb-"'),
+  /** An app-level token (connections:write): Slack over Socket Mode, an outbound WebSocket, no inbound endpoint. */
+  SLACK_APP_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xapp-"), 'must be an app-level token starting with "xapp-"'),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
   ADMIN_SLACK_USER_IDS: idList(/^[UW][A-Z0-9]{2,20}$/, "Slack user ids such as U0123ABCD, comma-separated"),
@@ -55,8 +57,11 @@ const configSchema = z.object({
   BOT_TYPE: z.enum(TEAMS_BOT_TYPES).default("SingleTenant"),
 });
 
+/** How Slack reaches ipsbot: signed HTTP requests to /slack/events, or Socket Mode (ipsbot connects out). */
+export type SlackConnection = { mode: "http"; signingSecret: string } | { mode: "socket"; appToken: string };
+
 export type Config = z.output<typeof configSchema> & {
-  slack: { signingSecret: string; botToken: string; apiUrl: string | undefined } | undefined;
+  slack: { connection: SlackConnection; botToken: string; apiUrl: string | undefined } | undefined;
   /** Undefined when Teams is off; `teamsOff` then says why. */
   teams: TeamsSettings | undefined;
   teamsOff: string | undefined;
@@ -75,11 +80,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
   const parsed = result.data;
-  const hasSlack = parsed.SLACK_SIGNING_SECRET !== undefined || parsed.SLACK_BOT_TOKEN !== undefined;
-  if (hasSlack && (!parsed.SLACK_SIGNING_SECRET || !parsed.SLACK_BOT_TOKEN)) {
-    const missing = parsed.SLACK_SIGNING_SECRET ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET";
-    throw new ConfigError(`Invalid configuration:\n  ${missing}: required when the other Slack variable is set`);
-  }
+  const slack = slackSettingsFrom(parsed);
+  if (typeof slack === "string") throw new ConfigError(`Invalid configuration:\n  ${slack}`);
   const teams = teamsSettingsFrom(parsed);
   if (typeof teams === "string") throw new ConfigError(`Invalid configuration:\n  ${teams}`);
   const off = "off" in teams ? teams.off : undefined;
@@ -93,6 +95,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     ...parsed,
     teams: off === undefined ? (teams as TeamsSettings) : undefined,
     teamsOff: off,
-    slack: hasSlack ? { signingSecret: parsed.SLACK_SIGNING_SECRET!, botToken: parsed.SLACK_BOT_TOKEN!, apiUrl: parsed.SLACK_API_URL } : undefined,
+    slack,
   };
+}
+
+/**
+ * Slack is on when any of its variables is set; it needs the bot token and a way in: the app-level
+ * token (Socket Mode, which then wins) or the signing secret (HTTP). A string says what is missing.
+ */
+function slackSettingsFrom(parsed: z.output<typeof configSchema>): Config["slack"] | string {
+  const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl } = parsed;
+  if (!signingSecret && !botToken && !appToken) return undefined;
+  if (!botToken) return "SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set";
+  if (appToken) return { connection: { mode: "socket", appToken }, botToken, apiUrl };
+  if (!signingSecret) return "SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set, unless SLACK_APP_TOKEN is set for Socket Mode";
+  return { connection: { mode: "http", signingSecret }, botToken, apiUrl };
 }

@@ -4,7 +4,8 @@
 // while it lasts, and once more when it ends; /readyz reports the current state.
 import type { Logger } from "../commands/context.ts";
 
-export type PlatformName = "slack" | "teams";
+/** "slack-socket-mode": the WebSocket link to Slack in Socket Mode, kept apart from the bot token's check. */
+export type PlatformName = "slack" | "teams" | "slack-socket-mode";
 
 export interface PlatformState {
   platform: PlatformName;
@@ -20,7 +21,12 @@ export interface PlatformHealth {
   state(): PlatformState;
   /** Checks now; true when the credentials work. Concurrent calls share one check. */
   check(): Promise<boolean>;
-  /** Starts checking in the background: at once, again after each failure with back-off, and every hour while it works. */
+  /** Whether requests can be served now: false while failing; while a check is under way, its answer. */
+  usable(): Promise<boolean>;
+  /**
+   * Starts checking in the background: at once, again after each failure with back-off, and every
+   * hour while it works. Called again (a link lost), it checks at once and the schedule starts over.
+   */
   start(): void;
   stop(): void;
 }
@@ -75,6 +81,8 @@ export function platformHealth({ platform, verify, reasonOf, logger, now = Date.
   const schedule = (ok: boolean) => {
     if (stopped) return;
     const delay = ok ? RECHECK_WHILE_OK_MS : backoffMs[Math.min(failures - 1, backoffMs.length - 1)]!;
+    // One schedule at a time, however many checks ran to this point.
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => void check().then(schedule), delay);
     timer.unref();
   };
@@ -82,7 +90,14 @@ export function platformHealth({ platform, verify, reasonOf, logger, now = Date.
   return {
     state: () => current,
     check,
+    async usable() {
+      if (current.status === "failing") return false;
+      return current.status === "ok" || (await check());
+    },
     start() {
+      if (stopped) return;
+      if (timer) clearTimeout(timer);
+      if (current.status === "ok") current = { platform, status: "checking" };
       void check().then(schedule);
     },
     stop() {

@@ -14,6 +14,7 @@ import { createHttpServer, type Platforms } from "./http/server.ts";
 import { bridgeConsole } from "./console-bridge.ts";
 import { createLogger } from "./logger.ts";
 import { allowList } from "./http/allow-list.ts";
+import { proxyAgent } from "./network.ts";
 import { prometheusMetrics } from "./metrics.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
 import type { TeamsAdapterOptions } from "./teams/teams-adapter.ts";
@@ -84,12 +85,13 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const slack = config.slack ? (await import("./slack/slack-adapter.ts")).createSlackAdapter(services, {
         ...config.slack,
         logLevel: config.LOG_LEVEL,
+        dispatcher: proxyAgent(options.env ?? process.env),
         allowedTeams: allowList(config.ALLOWED_SLACK_TEAM_IDS, "Slack workspace", logger),
       }) : undefined;
   platforms.slack = slack;
-  slack?.health.start();
+  slack?.start();
   if (slack) services.posters.slack = slack.poster;
-  else logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
+  else logger.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) to enable it");
 
   const teams = config.teams ? (await import("./teams/teams-adapter.ts")).createTeamsBot(services, config.teams, { allowedTenants: allowList(config.ALLOWED_TEAMS_TENANT_IDS, "Teams tenant", logger), ...options.teams }) : undefined;
   platforms.teams = teams;
@@ -104,7 +106,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     }
   }
   // Logged once every configured platform is served: tests and operators read the port here.
-  logger.info("ipsbot listening", { host: config.HOST, port, slack: Boolean(slack), teams: teams ? (teams.emulator ? "emulator" : "on") : "off" });
+  logger.info("ipsbot listening", { host: config.HOST, port, slack: config.slack ? config.slack.connection.mode : "off", teams: teams ? (teams.emulator ? "emulator" : "on") : "off" });
   const scheduler = startScheduler(services, { timer: options.schedulerTimer ?? true });
 
   return {
@@ -114,7 +116,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     async stop() {
       // Stop scheduling first and let a post in flight finish, then stop taking requests.
       await scheduler.stop();
-      slack?.health.stop();
+      await slack?.stop();
       teams?.health?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

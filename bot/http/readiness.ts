@@ -12,6 +12,8 @@ export interface Readiness {
     database: "ok" | "unavailable";
     migrations: "ok" | { pending: string[] };
     slack?: PlatformState | { status: "starting" } | { status: "emulator" };
+    /** Socket Mode only: whether the WebSocket link to Slack is open. */
+    slackSocketMode?: PlatformState | { status: "starting" };
     teams?: PlatformState | { status: "starting" } | { status: "emulator" };
   };
 }
@@ -32,10 +34,11 @@ export async function readiness(services: Pick<Services, "store">, databaseUrl: 
   }
   const checks: Readiness["checks"] = { database, migrations: pending.length === 0 ? "ok" : { pending } };
   if (platforms.slack) checks.slack = platforms.slack === "starting" ? { status: "starting" } : await settled(platforms.slack.health);
+  if (platforms.slack && platforms.slack !== "starting" && platforms.slack.socketLink) checks.slackSocketMode = await settled(platforms.slack.socketLink);
   if (platforms.teams) {
     const teams = platforms.teams;
     checks.teams = teams === "starting" ? { status: "starting" } : teams.health ? await settled(teams.health) : { status: "emulator" };
   }
-  const platformsReady = [checks.slack, checks.teams].every((check) => check === undefined || check.status === "ok" || check.status === "emulator");
+  const platformsReady = [checks.slack, checks.slackSocketMode, checks.teams].every((check) => check === undefined || check.status === "ok" || check.status === "emulator");
   return { ready: database === "ok" && pending.length === 0 && platformsReady, checks };
 }

@@ -68,7 +68,8 @@ export function createHttpServer({ services, platforms, databaseUrl, metrics, po
       drainAndAnswer(req, res, 503, { error: "starting" });
       return;
     }
-    if (path === SLACK_EVENTS_PATH && slack && slack !== "starting") {
+    if (path === SLACK_EVENTS_PATH && slack && slack !== "starting" && slack.requestListener) {
+      const listener = slack.requestListener;
       if (Number(req.headers["content-length"] ?? 0) > SLACK_BODY_LIMIT_BYTES) {
         // Announced too large: refused without reading a byte (bufferSlackBody stops a body that lies).
         refuseSlackBody(services, req, res, new UnusableSlackBody(413, "too_large"));
@@ -80,7 +81,7 @@ export function createHttpServer({ services, platforms, databaseUrl, metrics, po
         return;
       }
       void bufferSlackBody(req, SLACK_BODY_LIMIT_BYTES).then(
-        () => slack.requestListener(req, res),
+        () => listener(req, res),
         (error: unknown) => refuseSlackBody(services, req, res, error instanceof UnusableSlackBody ? error : new UnusableSlackBody(400, "bad_request")),
       );
       return;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLLEAGUE, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
-import { blockActionBody, postSigned, postSignedEvent } from "../support/slack-requests.ts";
+import { blockActionBody } from "../support/slack-requests.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
 
 const NORD = "C0NORD";
@@ -70,7 +70,7 @@ describe("agenda post", () => {
 
   it("asks for an outcome note in a modal and closes the flag with it", async () => {
     const flagId = String(queryAll(h.databaseFile, "SELECT f.id FROM MeetingFlag f WHERE f.closedAt IS NULL")[0]!.id);
-    const click = await postSigned(h.eventsUrl, blockActionBody(SPECIALIST, "meeting-flag.discussed-with-note", `${flagId}:channel`, h.slack.responseUrl("outcome"), NORD));
+    const click = await h.send(blockActionBody(SPECIALIST, "meeting-flag.discussed-with-note", `${flagId}:channel`, h.slack.responseUrl("outcome"), NORD));
     expect(click.status).toBe(200);
     const open = await h.slack.waitForCall((call) => call.method === "views.open" && (call.body.view as { callback_id: string }).callback_id === "meeting-flag-outcome");
     const metadata = (open.body.view as { private_metadata: string }).private_metadata;
@@ -100,7 +100,7 @@ describe("Home tab", () => {
   it("shows the viewer's own week when the Home tab is opened", async () => {
     await h.command("participant add P-017 since:2026-11-02");
     await h.command("flag P-017 check in about the interview");
-    const response = await postSignedEvent(h.eventsUrl, { type: "app_home_opened", user: SPECIALIST.id, channel: "D0HOME", tab: "home", event_ts: "1763460000.000100" }, SPECIALIST.teamId);
+    const response = await h.sendEvent({ type: "app_home_opened", user: SPECIALIST.id, channel: "D0HOME", tab: "home", event_ts: "1763460000.000100" }, SPECIALIST.teamId);
     expect(response.status).toBe(200);
     await expect.poll(() => homeViews().length).toBe(1);
     const view = homeViews().at(-1)!.body.view as { type: string };

@@ -18,14 +18,17 @@ afterAll(async () => {
 
 const startBotProcess = startCompiledBot;
 
-/** A forward proxy as hospitals run them: it tunnels with CONNECT, and records which host:port each tunnel went to. */
-async function startForwardProxy(): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
+/**
+ * A forward proxy as hospitals run them: it tunnels with CONNECT, and records which host:port each
+ * tunnel went to. `names` are host names only the proxy can resolve (as an internal DNS would).
+ */
+async function startForwardProxy(names: Record<string, string> = {}): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
   const seen: string[] = [];
   const server: Server = createServer((_req, res) => res.writeHead(405).end());
   server.on("connect", (req, client: Socket, head: Buffer) => {
     seen.push(req.url ?? "");
     const [host, port] = (req.url ?? "").split(":");
-    const upstream = connect(Number(port), host, () => {
+    const upstream = connect(Number(port), names[host!] ?? host, () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
       upstream.pipe(client);
@@ -66,6 +69,20 @@ describe("network settings", () => {
     const announced = logLines(bot.output()).find((line) => line.message === "outbound requests go through the proxy");
     expect(announced).toMatchObject({ httpProxy: proxy.url });
     expect(bot.output()).not.toContain("s3cret");
+  });
+
+  it("opens the Socket Mode link through the proxy, to a host only the proxy can reach", async () => {
+    const slack: FakeSlackApi = await startFakeSlackApi();
+    servers.push(slack);
+    const port = new URL(slack.url).port;
+    const proxy = await startForwardProxy({ "slack.test": "127.0.0.1" });
+    servers.push(proxy);
+    const bot = await startBotProcess({ SLACK_APP_TOKEN: "xapp-1-proxied", SLACK_BOT_TOKEN: "xoxb-proxied", SLACK_API_URL: `http://slack.test:${port}/api/`, HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url });
+    await slack.socketMode.waitForConnections(1);
+    expect(proxy.seen.length).toBeGreaterThan(0);
+    expect(proxy.seen.every((tunnel) => tunnel === `slack.test:${port}`)).toBe(true);
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).status, { timeout: 10_000 }).toBe(200);
+    expect(logLines(bot.output()).some((line) => line.message === "connected to Slack over Socket Mode")).toBe(true);
   });
 
   it("lets NO_PROXY hosts bypass the proxy", async () => {

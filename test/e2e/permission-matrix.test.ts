@@ -15,7 +15,7 @@ import { expectOneAuditEventPerChange } from "../support/audit-scan.ts";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fake-bot-connector.ts";
 import type { RecordedCall } from "../support/fake-slack-api.ts";
 import { seedClinicMembers } from "../support/seed-roles.ts";
-import { blockActionBody, postSigned, slashCommandBody, viewSubmissionBody, type SlackUser } from "../support/slack-requests.ts";
+import { blockActionBody, slashCommandBody, viewSubmissionBody, type SlackUser } from "../support/slack-requests.ts";
 import { executeInvoke, OTHER_TENANT_ID, personalMessage, type TeamsUser } from "../support/teams-activities.ts";
 
 const clock = fixedClock("2026-11-18T10:00:00Z");
@@ -194,13 +194,13 @@ describe("permission matrix", () => {
     const responseUrl = h.slack.responseUrl(randomUUID());
     let response: Response;
     if (request.kind === "command") {
-      response = await postSigned(h.eventsUrl, slashCommandBody(user, request.text(s), responseUrl, request.channel?.(s) ?? CLINIC_CHANNEL));
+      response = await h.send(slashCommandBody(user, request.text(s), responseUrl, request.channel?.(s) ?? CLINIC_CHANNEL));
     } else if (request.kind === "action") {
-      response = await postSigned(h.eventsUrl, blockActionBody(user, request.actionId, request.value(s), responseUrl, CLINIC_CHANNEL));
+      response = await h.send(blockActionBody(user, request.actionId, request.value(s), responseUrl, CLINIC_CHANNEL));
     } else {
       const values = Object.fromEntries(Object.entries(request.values).map(([id, value]) => [id, { [id]: { type: "plain_text_input", value } }]));
       const metadata = JSON.stringify({ channelId: CLINIC_CHANNEL, hidden: request.hidden?.(s) ?? {} });
-      response = await postSigned(h.eventsUrl, viewSubmissionBody(user, request.formId, `V${randomUUID()}`, values, metadata));
+      response = await h.send(viewSubmissionBody(user, request.formId, `V${randomUUID()}`, values, metadata));
     }
     const body = await response.text();
     expect(response.status).toBe(200);

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { queryAll } from "../support/database-copy.ts";
-import { blockActionBody, postSigned, slashCommandBody } from "../support/slack-requests.ts";
+import { blockActionBody, slashCommandBody } from "../support/slack-requests.ts";
 import { executeInvoke, personalMessage, SPECIALIST as TEAMS_SPECIALIST } from "../support/teams-activities.ts";
 import { repliesText, startTeamsHarness, type TeamsHarness } from "../support/teams-harness.ts";
 
@@ -26,7 +26,7 @@ describe("a slash command delivered twice", () => {
     const id = randomUUID();
     const body = slashCommandBody(SPECIALIST, text, h.slack.responseUrl(id));
     const send = (options: { retryNum?: string }) =>
-      postSigned(h.eventsUrl, body, options.retryNum ? { headers: { "x-slack-retry-num": options.retryNum, "x-slack-retry-reason": "http_timeout" } } : {});
+      h.send(body, options.retryNum ? { headers: { "x-slack-retry-num": options.retryNum, "x-slack-retry-reason": "http_timeout" } } : {});
     const parallel = times.filter((time) => time.parallel);
     const serial = times.filter((time) => !time.parallel);
     for (const response of await Promise.all(parallel.map(send))) expect(response.status).toBe(200);
@@ -67,7 +67,7 @@ describe("a slash command delivered twice", () => {
     const flagId = String(queryAll(h.databaseFile, "SELECT id FROM MeetingFlag WHERE closedAt IS NULL")[0]!.id);
     const id = randomUUID();
     const body = blockActionBody(SPECIALIST, "meeting-flag.discussed", flagId, h.slack.responseUrl(id));
-    for (let copy = 0; copy < 2; copy++) expect((await postSigned(h.eventsUrl, body)).status).toBe(200);
+    for (let copy = 0; copy < 2; copy++) expect((await h.send(body)).status).toBe(200);
     await expect.poll(() => h.slack.calls.filter((call) => call.path === `/respond/${id}`).length).toBe(2);
     const [first, second] = h.slack.calls.filter((call) => call.path === `/respond/${id}`).map(messageText);
     expect(first).toContain("`P-017`: discussed, closed by anna.specialist.");
@@ -81,7 +81,7 @@ describe("a slash command delivered twice", () => {
     const ids = [randomUUID(), randomUUID()];
     const bodies = ids.map((id) => blockActionBody(SPECIALIST, "meeting-flag.discussed", flagId, h.slack.responseUrl(id)));
     expect(bodies[0]).not.toBe(bodies[1]);
-    for (const response of await Promise.all(bodies.map((body) => postSigned(h.eventsUrl, body)))) expect(response.status).toBe(200);
+    for (const response of await Promise.all(bodies.map((body) => h.send(body)))) expect(response.status).toBe(200);
     await expect.poll(() => ids.every((id) => h.slack.calls.some((call) => call.path === `/respond/${id}`))).toBe(true);
     const [first, second] = ids.map((id) => messageText(h.slack.calls.find((call) => call.path === `/respond/${id}`)!));
     expect(first).toContain("`P-017`: discussed, closed by anna.specialist.");

@@ -82,7 +82,7 @@ describe("start-up", () => {
       const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
       expect(health.status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: "POST", body: "x" })).status).toBe(404);
-      expect(logger.entries.map((entry) => entry.message)).toContain("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it");
+      expect(logger.entries.map((entry) => entry.message)).toContain("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) to enable it");
     } finally {
       await bot.stop();
     }

@@ -2,12 +2,16 @@
 // endpoints. It records every call the bot makes and answers like Slack does.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { attachFakeSocketMode, SOCKET_MODE_PATH, type FakeSocketMode } from "./fake-socket-mode.ts";
 
 export interface RecordedCall {
   /** Web API method (e.g. "chat.postEphemeral") or "response_url". */
   method: string;
   path: string;
   body: Record<string, unknown>;
+  /** The Authorization header: the bot token (xoxb-) for Web API methods, the app-level token (xapp-) for apps.connections.open. */
+  authorization?: string;
 }
 
 /** A scripted answer for the next call to a method (then back to normal answers). */
@@ -34,6 +38,8 @@ export interface FakeSlackApi {
   responseUrl(id: string): string;
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   callsTo(method: string): RecordedCall[];
+  /** Slack's Socket Mode service: apps.connections.open hands out its WebSocket URL. */
+  socketMode: FakeSocketMode;
   close(): Promise<void>;
 }
 
@@ -61,8 +67,13 @@ function directMessageChannel(channel: unknown): unknown {
   return typeof channel === "string" && channel.startsWith("U") ? `D${channel.slice(1)}` : channel;
 }
 
-function answerFor(method: string, body: Record<string, unknown>, base: string): Record<string, unknown> {
+function answerFor(method: string, body: Record<string, unknown>, base: string, authorization: string | undefined): Record<string, unknown> {
   switch (method) {
+    case "apps.connections.open":
+      // Only an app-level token opens a Socket Mode connection.
+      if (!authorization?.startsWith("Bearer xapp-")) return { ok: false, error: "not_allowed_token_type" };
+      // On the host the bot asked by (a name only a proxy may know): the link then goes the same way.
+      return { ok: true, url: `${base.replace(/^http/, "ws")}${SOCKET_MODE_PATH}?ticket=${randomUUID()}&app_id=A0IPSBOT` };
     case "auth.test":
       return { ok: true, url: "https://test.slack.com/", team: "Test", user: "ipsbot", team_id: TEST_TEAM_ID, user_id: "UBOT", bot_id: "BBOT" };
     case "views.open":
@@ -107,7 +118,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const isResponseUrl = path.startsWith("/respond/");
       const method = isResponseUrl ? "response_url" : path.replace(/^\/api\//, "").split("?")[0]!;
       const body = parseBody(raw, req.headers["content-type"]);
-      const call = { method, path, body };
+      const call = { method, path, body, authorization: req.headers.authorization };
       calls.push(call);
       for (const waiter of [...waiters]) {
         if (waiter.predicate(call)) {
@@ -118,11 +129,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const script = scripted.get(method)?.shift();
       const answer = () => {
         res.writeHead(script?.status ?? 200, { "content-type": "application/json", ...script?.headers });
-        res.end(JSON.stringify(script?.body ?? (isResponseUrl ? { ok: true } : answerFor(method, body, base))));
+        res.end(JSON.stringify(script?.body ?? (isResponseUrl ? { ok: true } : answerFor(method, body, req.headers.host ? `http://${req.headers.host}` : base, req.headers.authorization))));
       };
       if (script?.delayMs) setTimeout(answer, script.delayMs);
       else answer();
     });
+  });
+  const socketMode = attachFakeSocketMode(server);
+  server.on("upgrade", (req, socket, head) => {
+    if (!socketMode.handleUpgrade(req, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -143,6 +158,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         waiters.push({ predicate, resolve: (call) => (clearTimeout(timer), resolve(call)) });
       });
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    socketMode,
+    close: () => {
+      socketMode.close();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -31,7 +31,14 @@ export async function postSigned(url: string, body: string, options: SendOptions
 
 /** An Events API delivery (JSON body), signed like the form-encoded ones. */
 export async function postSignedEvent(url: string, event: Record<string, unknown>, teamId: string): Promise<Response> {
-  const body = JSON.stringify({
+  const body = eventBody(event, teamId);
+  const headers = { ...signatureHeaders(body, Math.floor(Date.now() / 1000)), "content-type": "application/json" };
+  return fetch(url, { method: "POST", headers, body });
+}
+
+/** The JSON body of an Events API delivery. */
+export function eventBody(event: Record<string, unknown>, teamId: string): string {
+  return JSON.stringify({
     token: "deprecated-verification-token",
     team_id: teamId,
     api_app_id: "A0IPSBOT",
@@ -41,8 +48,6 @@ export async function postSignedEvent(url: string, event: Record<string, unknown
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: teamId, user_id: "UBOT", is_bot: true }],
   });
-  const headers = { ...signatureHeaders(body, Math.floor(Date.now() / 1000)), "content-type": "application/json" };
-  return fetch(url, { method: "POST", headers, body });
 }
 
 export interface SlackUser {

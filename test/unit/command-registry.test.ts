@@ -11,8 +11,9 @@ import { LOCALES } from "../../prompts/locales.ts";
 
 const catalogue = Catalogue.load();
 
-// The fields of Slack's app manifest that ipsbot uses (no npm package ships Slack's schema).
-const slackManifestSchema = z.object({
+// The fields of Slack's app manifest that ipsbot uses (no npm package ships Slack's schema). Over
+// HTTP every request comes to one URL; in Socket Mode there is none, and socket_mode_enabled is set.
+const slackManifestSchema = (mode: "http" | "socket") => z.object({
   _metadata: z.object({ major_version: z.literal(1), minor_version: z.number().int() }).optional(),
   display_information: z.object({
     name: z.string().min(1).max(35),
@@ -26,7 +27,7 @@ const slackManifestSchema = z.object({
       .array(
         z.object({
           command: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, "a slash command of at most 32 characters"),
-          url: z.url(),
+          url: mode === "http" ? z.url() : z.undefined(),
           description: z.string().min(1).max(2000),
           usage_hint: z.string().max(1000).optional(),
           should_escape: z.boolean().optional(),
@@ -36,14 +37,16 @@ const slackManifestSchema = z.object({
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string().regex(/^[a-z.:_]+$/)).min(1) }) }),
   settings: z.object({
-    interactivity: z.object({ is_enabled: z.literal(true), request_url: z.url() }),
+    interactivity: z.object({ is_enabled: z.literal(true), request_url: mode === "http" ? z.url() : z.undefined() }),
     org_deploy_enabled: z.boolean().optional(),
-    socket_mode_enabled: z.literal(false),
+    socket_mode_enabled: z.literal(mode === "socket"),
+    event_subscriptions: z.object({ request_url: mode === "http" ? z.url() : z.undefined(), bot_events: z.array(z.string()).min(1) }),
     token_rotation_enabled: z.boolean().optional(),
   }),
 });
 
 const manifest = JSON.parse(readFileSync(new URL("../../bot/slack/manifest.json", import.meta.url), "utf8"));
+const socketModeManifest = JSON.parse(readFileSync(new URL("../../bot/slack/manifest.socket-mode.json", import.meta.url), "utf8"));
 
 function contextIn(locale: (typeof LOCALES)[number]): CommandContext {
   return { t: catalogue.translator(locale) } as CommandContext;
@@ -83,8 +86,19 @@ describe("command registry", () => {
 
 describe("Slack app manifest", () => {
   it("is valid for the fields ipsbot uses", () => {
-    const result = slackManifestSchema.safeParse(manifest);
+    const result = slackManifestSchema("http").safeParse(manifest);
     expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+
+  it("has a Socket Mode variant: valid, with no URL, and otherwise the same app", () => {
+    const result = slackManifestSchema("socket").safeParse(socketModeManifest);
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+    const withoutUrls = structuredClone(manifest);
+    delete withoutUrls.features.slash_commands[0].url;
+    delete withoutUrls.settings.interactivity.request_url;
+    delete withoutUrls.settings.event_subscriptions.request_url;
+    withoutUrls.settings.socket_mode_enabled = true;
+    expect(socketModeManifest).toEqual(withoutUrls);
   });
 
   it("declares exactly the registry's slash command, on the one events URL", () => {
@@ -112,6 +126,6 @@ describe("Slack app manifest", () => {
   it("would be refused by the schema if the command were too long", () => {
     const broken = structuredClone(manifest);
     broken.features.slash_commands[0].command = `/${"x".repeat(32)}`;
-    expect(slackManifestSchema.safeParse(broken).success).toBe(false);
+    expect(slackManifestSchema("http").safeParse(broken).success).toBe(false);
   });
 });

@@ -10,7 +10,12 @@ describe("configuration", () => {
 
   it("enables Slack when both variables are set", () => {
     const config = loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", SLACK_API_URL: "http://127.0.0.1:9/api/" });
-    expect(config.slack).toEqual({ signingSecret: "s", botToken: "xoxb-1", apiUrl: "http://127.0.0.1:9/api/" });
+    expect(config.slack).toEqual({ connection: { mode: "http", signingSecret: "s" }, botToken: "xoxb-1", apiUrl: "http://127.0.0.1:9/api/" });
+  });
+
+  it("uses Socket Mode when an app-level token is set, with or without a signing secret", () => {
+    expect(loadConfig({ SLACK_APP_TOKEN: "xapp-1-A0-1", SLACK_BOT_TOKEN: "xoxb-1" }).slack).toEqual({ connection: { mode: "socket", appToken: "xapp-1-A0-1" }, botToken: "xoxb-1", apiUrl: undefined });
+    expect(loadConfig({ SLACK_APP_TOKEN: "xapp-1-A0-1", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack?.connection).toEqual({ mode: "socket", appToken: "xapp-1-A0-1" });
   });
 
   it("lets explicit options win over the environment", () => {
@@ -27,6 +32,8 @@ describe("configuration", () => {
     [{ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxp-user-token" }, "SLACK_BOT_TOKEN"],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
     [{ SLACK_SIGNING_SECRET: "s" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_APP_TOKEN: "xapp-1" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_APP_TOKEN: "xoxb-1", SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_APP_TOKEN"],
   ])("stops on %j naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));

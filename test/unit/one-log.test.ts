@@ -122,4 +122,36 @@ describe("a platform's health", () => {
     await Promise.all([health.check(), health.check(), health.check()]);
     expect(calls).toBe(1);
   });
+
+  it("checks at once when started again (a lost link), retries with back-off, and keeps one schedule", async () => {
+    const { logger } = recorded();
+    let calls = 0;
+    let failing = false;
+    const health = platformHealth({
+      platform: "slack-socket-mode",
+      verify: async () => {
+        calls += 1;
+        if (failing) throw new Error("closed before hello");
+      },
+      reasonOf: (error) => (error as Error).message,
+      logger,
+      backoffMs: [20],
+    });
+    health.start();
+    await expect.poll(() => health.state().status).toBe("ok");
+    failing = true;
+    health.start();
+    expect(health.state().status).toBe("checking");
+    await expect.poll(() => health.state()).toMatchObject({ status: "failing", reason: "closed before hello" });
+    expect(await health.usable()).toBe(false);
+    await expect.poll(() => calls).toBeGreaterThanOrEqual(4); // retried every 20 ms while failing
+    failing = false;
+    await expect.poll(() => health.state().status).toBe("ok");
+    expect(await health.usable()).toBe(true);
+    // One schedule: while it works, the next check is an hour away, however often start() was called.
+    const settled = calls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toBe(settled);
+    health.stop();
+  });
 });

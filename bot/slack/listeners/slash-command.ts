@@ -4,7 +4,7 @@ import type { Services } from "../../../commands/context.ts";
 import { runCommandText } from "../../../commands/dispatch.ts";
 import { COMMAND_WORD } from "../../../commands/registry.ts";
 import { contextFromCommand } from "../identity.ts";
-import { MalformedSlackRequest } from "../slack-adapter.ts";
+import { MalformedSlackRequest } from "../malformed-request.ts";
 import { readSlackMentions } from "../mentions.ts";
 import { answerInSlack } from "../responder.ts";
 import { unescapeSlackText } from "../slack-text.ts";
