@@ -6,7 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_TOKEN, fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
-import { queryAll } from "../support/database-copy.ts";
+import { freshDatabaseFile, queryAll } from "../support/database-copy.ts";
+import { startFakeSlackApi } from "../support/fake-slack-api.ts";
+import { startBot } from "../../bot/start-bot.ts";
 import { recordingLogger } from "../support/recording-logger.ts";
 import { slashCommandBody } from "../support/slack-requests.ts";
 import { expectNothingStored } from "../support/unchanged.ts";
@@ -118,5 +120,40 @@ describe("the suites that run again over Socket Mode", () => {
     const { readFileSync } = await import("node:fs");
     expect(SOCKET_MODE_SUITES.length).toBeGreaterThan(20);
     for (const suite of SOCKET_MODE_SUITES) expect(readFileSync(suite, "utf8"), suite).toContain("startHarness(");
+  });
+});
+
+describe("a Socket Mode link that fails", () => {
+  it("keeps the bot running when Slack refuses the app-level token, reports it, and connects once Slack accepts it", async () => {
+    const slack = await startFakeSlackApi();
+    slack.answerNext("apps.connections.open", { body: { ok: false, error: "invalid_auth" } });
+    const logger = recordingLogger();
+    const bot = await startBot({ env: { PORT: "0", DATABASE_URL: `file:${freshDatabaseFile()}`, SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.url }, logger, schedulerTimer: false });
+    try {
+      const readyz = async () => (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).json() as Promise<{ ready: boolean; checks: { slackSocketMode: Record<string, unknown> } }>;
+      await expect.poll(async () => (await readyz()).checks.slackSocketMode).toMatchObject({ status: "failing", reason: "invalid_auth" });
+      expect((await readyz()).ready).toBe(false);
+      expect(logger.entries.find((entry) => entry.message.startsWith("slack-socket-mode is unavailable"))?.fields).toMatchObject({ reason: "invalid_auth", attempts: 1 });
+      // The first retry comes 5 s later; Slack now accepts the token.
+      await slack.socketMode.waitForConnections(1, 15_000);
+      await expect.poll(async () => (await readyz()).ready).toBe(true);
+      expect(logger.entries.map((entry) => entry.message)).toContain("slack-socket-mode works again");
+    } finally {
+      await bot.stop();
+      await slack.close();
+    }
+  }, 30_000);
+
+  it("opens a new link when the network drops the old one without a close frame", async () => {
+    const h = await startHarness({ transport: "socket" });
+    try {
+      await h.command("participant add P-020");
+      const opened = h.slack.socketMode.opened();
+      h.slack.socketMode.dropConnections();
+      await h.slack.socketMode.waitForConnections(opened + 1);
+      expect(messageText(await h.command("caseload"))).toContain("P-020");
+    } finally {
+      await h.stop();
+    }
   });
 });
