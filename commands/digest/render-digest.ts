@@ -110,7 +110,7 @@ export function renderDigest({ clinic, facts, week, asOf, meetingDay, t }: Diges
     {
       type: "table",
       columns: [t("digest.column.week"), t("digest.column.inPersonTrend"), "", t("digest.column.inWorkTrend"), ""],
-      rows: trend.map((row) => [t("digest.weekLabel", { week: String(row.week.week).padStart(2, "0") }), bar(row.inPersonContacts, trendMax), String(row.inPersonContacts), bar(row.inWork, trendMax), String(row.inWork)]),
+      rows: trend.map((row) => [t("digest.weekLabel", { week: row.week.week }), bar(row.inPersonContacts, trendMax), String(row.inPersonContacts), bar(row.inWork, trendMax), String(row.inWork)]),
     },
   ];
   return { kind: "message", visibility: "channel", blocks };

@@ -67,9 +67,9 @@ describe("giving roles in Slack", () => {
 
   it("will not take a specialist's role while participants are on their caseload; a transfer first", async () => {
     const refused = await expectNothingStored(h, () => h.command(`admin remove ${mention(NEWCOMER)}`, ADMIN, "D0ADMIN"));
-    expect(messageText(refused)).toContain("nora.new still has 1 open participants in Clinic. Move them first");
+    expect(messageText(refused)).toContain("nora.new still has 1 open participant in Clinic. Move them first");
     const toTeam = await expectNothingStored(h, () => h.command(`admin role ${mention(NEWCOMER)} team`, ADMIN, "D0ADMIN"));
-    expect(messageText(toTeam)).toContain("still has 1 open participants");
+    expect(messageText(toTeam)).toContain("still has 1 open participant");
 
     const byNewcomer = await expectNothingStored(h, () => h.command(`participant transfer P-100 ${mention(SPECIALIST)}`, NEWCOMER, "D0NORA"));
     expect(messageText(byNewcomer)).toContain("Only supervisors of Clinic can do that.");

@@ -81,7 +81,7 @@ describe("fidelity self-check", () => {
     expect(text).toContain("1 – 41 or more participants per full-time specialist.");
     expect(text).toContain("5 – 20 or fewer participants per full-time specialist.");
     // Week ends with an active caseload: 09-02 1, 09-09 1, 09-16 2, 09-23 2, 09-30 2, then 4 on the seven from 10-07: 36 / 12 = 3.
-    expect(text).toContain("Averaged over the 27 week ends of the period, with statuses as they were then: the largest caseload is 3 active participants; 1 specialists had active participants, 3 on average.");
+    expect(text).toContain("Averaged over the 27 week ends of the period, with statuses as they were then: the largest caseload is 3 active participants; 1 specialist had active participants, 3 on average.");
     expect(text).toContain("Suggested score: 5.");
     expect(buttonsOf(card).map((button) => button.text.text)).toEqual(["1", "2", "3", "4", "5", "Skip for now", "Add note"]);
     // Slack wants unique action ids within a block.
@@ -114,12 +114,12 @@ describe("fidelity self-check", () => {
     expect(text).toContain("15. Rapid job search");
     expect(text).toContain("Item 15 of 25 · Services");
     // Days 10, 20 and 30: median 20, mean 20 → 5. P-004 (enrolled 2026-10-01) has waited 48 days.
-    expect(text).toContain("4 participants enrolled in the period; 3 have met an employer in person, after a median of 20 and a mean of 20 days. 1 are still waiting after more than 30 days.");
+    expect(text).toContain("4 participants enrolled in the period; 3 have met an employer in person, after a median of 20 and a mean of 20 days. 1 is still waiting after more than 30 days.");
     expect(text).toContain("Suggested score: 5.");
     card = await answer(card, "4");
     card = await answer(card, "5");
     // Item 17: 3 in-person contacts by 1 specialist since the first logged contact, 2026-09-11 (69 days, 9.9 weeks): 0.3 a week → 1.
-    expect(messageText(card)).toContain("3 in-person employer contacts by 1 specialists over 9.9 weeks (2026-09-11 to 2026-11-18): 0.3 per specialist per week.");
+    expect(messageText(card)).toContain("3 in-person employer contacts by 1 specialist over 9.9 weeks (2026-09-11 to 2026-11-18): 0.3 per specialist per week.");
     expect(messageText(card)).toContain("Suggested score: 1.");
     card = await answer(card, "2");
     card = await answer(card, "4");
@@ -127,7 +127,7 @@ describe("fidelity self-check", () => {
     card = await answer(card, "5");
     expect(messageText(card)).toContain("5 job starts in the period (jobs and internships) with 3 different employers: 60%. Suggested score: 3.");
     card = await answer(card, "3");
-    expect(messageText(card)).toContain("4 of 5 job starts in the period were competitive jobs and 1 internships: 80% competitive. Suggested score: 3.");
+    expect(messageText(card)).toContain("4 of 5 job starts in the period were competitive jobs and 1 internship: 80% competitive. Suggested score: 3.");
 
     const stored = answers(lastReviewId());
     expect(stored).toHaveLength(20);
@@ -220,7 +220,7 @@ describe("fidelity self-check", () => {
     const summary = await answer(card, "3");
     const text = messageText(summary);
     expect(text).toContain("Fidelity self-check: summary");
-    expect(text).toContain("Incomplete: 90 of 125 so far. 1 items have no score yet, so there is no band until they are scored: 23. Time-unlimited follow-along support");
+    expect(text).toContain("Incomplete: 90 of 125 so far. 1 item has no score yet, so there is no band until they are scored: 23. Time-unlimited follow-along support");
     expect(reviews().at(-1)).toMatchObject({ status: "open", currentIndex: 25 });
 
     const back = await click(h, summary, "Score skipped items");

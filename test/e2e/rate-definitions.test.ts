@@ -88,8 +88,8 @@ describe("employment rate definitions", () => {
   it("says the same figures in Swedish", async () => {
     await saveSettings({ locale: "sv", rateDefinition: "ips-grow" });
     const text = messageText(await h.command("digest preview", SPECIALIST, NORD));
-    expect(text).toContain("Andel i konkurrensutsatt arbete 2026 Q4 hittills: 20 % (1 av 5, under IPS Grows riktmärke 40 %)");
-    expect(text).toContain("Fortfarande i arbete 13 veckor efter första arbetsstarten (2026 Q4 hittills): 50 % (1 av 2); IPS Grows riktmärke 65 %.");
+    expect(text).toContain("Andel i konkurrensutsatt arbete kvartal 4 2026 hittills: 20 % (1 av 5, under IPS Grows riktmärke 40 %)");
+    expect(text).toContain("Fortfarande i arbete 13 veckor efter första arbetsstarten (kvartal 4 2026 hittills): 50 % (1 av 2); IPS Grows riktmärke 65 %.");
     expect(text).toContain("Snabbt arbetssökande: ingen deltagare inskriven de senaste 6 månaderna har haft ett personligt möte med en arbetsgivare än.");
     expect(text).toContain("Mer än 30 dagar utan första arbetsgivarkontakt (ett personligt möte): P-002");
   });
@@ -99,7 +99,7 @@ describe("employment rate definitions", () => {
     await say("contact Coop for P-003 date:2026-10-20");
     await saveSettings({ locale: "nb", rateDefinition: "ips-employment-center" });
     const text = messageText(await h.command("digest preview", SPECIALIST, NORD));
-    expect(text).toContain("Andel i ordinært arbeid 2026 Q4 så langt: 83 % (5 av 6, svært godt, 50 % eller mer)");
+    expect(text).toContain("Andel i ordinært arbeid 4. kvartal 2026 så langt: 83 % (5 av 6, svært godt, 50 % eller mer)");
     // P-003: the phone call on day 4 does not count; the meeting on day 19 does.
     expect(text).toContain("Rask jobbsøking: første møte med en arbeidsgiver ansikt til ansikt i snitt 19 og median 19 dager etter registrering (n = 1:");
     const caseload = messageText(await h.command("caseload", SPECIALIST, NORD));

@@ -70,7 +70,7 @@ describe("fidelity self-check in Teams", () => {
       expect(text).toContain("1. Caseload size");
       expect(text).toContain("Item 1 of 25 · Staffing");
       expect(text).toContain("5 – 20 or fewer participants per full-time specialist.");
-      expect(text).toContain("the largest caseload is 2.4 active participants; 1 specialists had active participants, 2.4 on average.");
+      expect(text).toContain("the largest caseload is 2.4 active participants; 1 specialist had active participants, 2.4 on average.");
       expect(text).toContain("Suggested score: 5.");
       const reviewId = lastReviewId();
       expect(executeActions(card).map((action) => [action.title, action.verb, action.data.value])).toEqual([

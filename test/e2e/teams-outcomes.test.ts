@@ -294,15 +294,15 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
       await saveSettings("sv", "ips-grow");
       const swedish = (await mention("ips digest preview", SPECIALIST, NOTICE.sv)).text;
       // P-101's job start has no hours: IPS Grow does not count it. Served and out of work at the start: P-101, P-102, P-103.
-      expect(swedish).toContain("Andel i konkurrensutsatt arbete 2026 Q4 hittills: 0 % (0 av 3, under IPS Grows riktmärke 40 %)");
-      expect(swedish).toContain("Fortfarande i arbete 13 veckor efter första arbetsstarten (2026 Q4 hittills): ingen första arbetsstart har nått 13 veckor än");
-      expect(swedish).toContain("Snabbt arbetssökande: första personliga mötet med en arbetsgivare i genomsnitt 12.5 och median 12.5 dagar efter inskrivningen (n = 2:");
+      expect(swedish).toContain("Andel i konkurrensutsatt arbete kvartal 4 2026 hittills: 0 % (0 av 3, under IPS Grows riktmärke 40 %)");
+      expect(swedish).toContain("Fortfarande i arbete 13 veckor efter första arbetsstarten (kvartal 4 2026 hittills): ingen första arbetsstart har nått 13 veckor än");
+      expect(swedish).toContain("Snabbt arbetssökande: första personliga mötet med en arbetsgivare i genomsnitt 12,5 och median 12,5 dagar efter inskrivningen (n = 2:");
       expect(swedish).toContain("Mer än 30 dagar utan första arbetsgivarkontakt (ett personligt möte): P-103");
       await saveSettings("nb", "ips-employment-center");
       const norwegian = (await mention("ips digest preview", SPECIALIST, NOTICE.nb)).text;
-      expect(norwegian).toContain("Andel i ordinært arbeid 2026 Q4 så langt: 33 % (1 av 3, på minstestandarden, 31–40 %)");
+      expect(norwegian).toContain("Andel i ordinært arbeid 4. kvartal 2026 så langt: 33 % (1 av 3, på minstestandarden, 31–40 %)");
       expect(norwegian).toContain("Regnet slik IPS Employment Center gjør");
-      expect(norwegian).toContain("Rask jobbsøking: første møte med en arbeidsgiver ansikt til ansikt i snitt 12.5 og median 12.5 dager etter registrering (n = 2:");
+      expect(norwegian).toContain("Rask jobbsøking: første møte med en arbeidsgiver ansikt til ansikt i snitt 12,5 og median 12,5 dager etter registrering (n = 2:");
       const caseload = await say("ips caseload clinic:\"Psykos Nord\"");
       expect(caseload).toContain("Første arbeidsgivermøte (dag)");
       await saveSettings("en", "ips-employment-center");

@@ -47,7 +47,7 @@ describe("weekly digest", () => {
     expect(text).toContain("IPS weekly digest · Psykos Nord · 2026-W47");
     expect(text).toMatch(/anna\.specialist\s+5\s+0\s+2\s+1/);
     expect(text).toContain("Working (competitive): 1 · Internship: 1 · Studying: 0 · Job search: 3 · Paused: 0");
-    expect(text).toContain("This week: 1 job, internship or study starts and 0 endings.");
+    expect(text).toContain("This week: 1 job, internship or study start and 0 endings.");
     // Q4: all five served, P-001 in work → 20%; Q3: P-001, P-004, P-005 served, nobody in work.
     expect(text).toContain(
       "Competitive employment rate 2026 Q4 to date: 20% (1 of 5, below the minimum standard of 31%) · 2026 Q3: 0% (0 of 3, below the minimum standard of 31%)",
