@@ -26,6 +26,7 @@ export const SOCKET_MODE_SUITES = [
   "participants",
   "permission-matrix",
   "rate-definitions",
+  "reader-language",
   "redelivery",
   "scheduled-post-reliability",
   "smoke",

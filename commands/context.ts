@@ -2,7 +2,7 @@
 // with buildCommandContext; commands read the actor, clinic, locale and clock from it only.
 import type { Catalogue, Translate } from "../prompts/catalogue.ts";
 import type { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
-import { isLocale, type Locale } from "../prompts/locales.ts";
+import { chosenPlatformLocale, isLocale, type Locale } from "../prompts/locales.ts";
 import type { JobTypes } from "../prompts/job-types.ts";
 import type { ChannelPoster, Metrics } from "./ports.ts";
 import type { Actor, ClinicRecord, ClinicRole, MemberRecord, Store } from "../storage/store.ts";
@@ -70,6 +70,8 @@ export interface RequestIdentity {
   isDirectMessage?: boolean;
   /** Teams: the Bot Connector URL to post back to this conversation later (stored when a channel is connected). */
   serviceUrl?: string;
+  /** The person's language as the platform says it (Slack's users.info locale, the Teams activity's locale). */
+  platformLocale?: string;
 }
 
 /**
@@ -100,6 +102,9 @@ export interface RequestContext {
   channelId: string | undefined;
   isDirectMessage: boolean;
   serviceUrl: string | undefined;
+  /** The person's language as their platform says it, if known. */
+  platformLocale: string | undefined;
+  /** The language answers to this person are in (readerLocale); channel posts use the clinic's (inClinicLanguage). */
   locale: Locale;
   t: Translate;
   clock: Clock;
@@ -175,6 +180,7 @@ export async function buildRequestContext(services: Services, identity: RequestI
       channelId: identity.channelId,
       isDirectMessage: identity.isDirectMessage ?? false,
       serviceUrl: identity.serviceUrl,
+      platformLocale: identity.platformLocale,
       clock: services.clock,
       store,
       logger: services.logger,
@@ -208,15 +214,31 @@ export async function rememberDisplayName(ctx: RequestContext): Promise<void> {
 
 /** The acting person before they are stored: strangers are answered without writing anything. */
 function unsavedMember(identity: RequestIdentity): MemberRecord {
-  return { id: 0, platform: identity.platform, workspaceId: identity.workspaceId, platformUserId: identity.platformUserId, displayName: identity.displayName };
+  return { id: 0, platform: identity.platform, workspaceId: identity.workspaceId, platformUserId: identity.platformUserId, displayName: identity.displayName, locale: null };
 }
 
 type ContextBase = Omit<RequestContext, "clinic" | "locale" | "t">;
 
-/** The request as it acts on `clinic` (or on none yet), in that clinic's language. */
+/** The request as it acts on `clinic` (or on none yet), in the person's language. */
 function inClinic(base: ContextBase, clinic: ClinicRecord | undefined): RequestContext {
-  const locale = clinicLocale(clinic, base.defaultLocale);
+  const locale = readerLocale(base.member.locale, base.platformLocale, clinicLocale(clinic, base.defaultLocale));
   return { ...base, clinic, locale, t: base.catalogue.translator(locale) };
+}
+
+/**
+ * The language ipsbot answers a person in: their own choice (`ips language`), else their Slack or
+ * Teams language when it is Swedish or Norwegian (chosenPlatformLocale), else their clinic's (or the
+ * installation's).
+ */
+export function readerLocale(chosen: string | null, platformTag: string | undefined, clinicLanguage: Locale): Locale {
+  if (chosen && isLocale(chosen)) return chosen;
+  return chosenPlatformLocale(platformTag) ?? clinicLanguage;
+}
+
+/** The context speaking the clinic's language, for what is posted in its channel, where everyone reads the same. */
+export function inClinicLanguage<Context extends RequestContext>(ctx: Context): Context {
+  const locale = clinicLocale(ctx.clinic, ctx.defaultLocale);
+  return locale === ctx.locale ? ctx : { ...ctx, locale, t: ctx.catalogue.translator(locale) };
 }
 
 /** The context acting on `clinic`, in its language. */

@@ -17,6 +17,7 @@ import { enrollParticipantCommand } from "./participants/enroll-participant.ts";
 import { showCaseloadCommand } from "./participants/show-caseload.ts";
 import { transferParticipantCommand } from "./participants/transfer-participant.ts";
 import { giveRoleCommand, listMembersCommand, removeMemberCommand } from "./members/admin-commands.ts";
+import { chooseLanguageCommand } from "./members/choose-language.ts";
 import { moreAuditAction, showAuditCommand } from "./audit/show-audit.ts";
 import { exportParticipantCommand } from "./subject-rights/export-participant.ts";
 import { cancelEraseAction, confirmEraseAction, eraseParticipantCommand } from "./subject-rights/erase-participant.ts";
@@ -67,6 +68,7 @@ export const commandRegistry: readonly CommandSpec[] = [
   giveRoleCommand,
   removeMemberCommand,
   listMembersCommand,
+  chooseLanguageCommand,
   showAuditCommand,
   exportParticipantCommand,
   eraseParticipantCommand,

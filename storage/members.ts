@@ -26,6 +26,16 @@ export function memberRepository(db: Db) {
       });
     },
 
+    /** The language the person chose for answers to them (null: their platform's, else their clinic's); audited. */
+    async chooseLocale(member: MemberRecord, locale: string | null, at: Date): Promise<MemberRecord> {
+      return db.$transaction(async (tx) => {
+        const updated = await tx.member.update({ where: { id: member.id }, data: { locale } });
+        const actor = { platform: member.platform, workspaceId: member.workspaceId, memberId: member.id, platformUserId: member.platformUserId };
+        await appendAuditEvent(tx, actor, at, "member.language", { type: "member", id: member.id, clinicId: null }, { locale: locale ?? "platform" });
+        return updated;
+      });
+    },
+
     /** The chat user behind a request; their display name follows what the platform says now. */
     async upsert(identity: MemberIdentity, at: Date): Promise<MemberRecord> {
       const { platform, workspaceId, platformUserId, displayName } = identity;

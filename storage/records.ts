@@ -67,6 +67,8 @@ export interface MemberRecord {
   workspaceId: string;
   platformUserId: string;
   displayName: string;
+  /** The language the person chose (sv, nb, en), or null. */
+  locale: string | null;
 }
 
 export interface ParticipantRecord {

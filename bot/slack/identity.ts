@@ -1,6 +1,10 @@
 // Who is acting, and where, read from the shapes Slack sends (slash command, block_actions,
 // view_submission).
+import type { AllMiddlewareArgs } from "@slack/bolt";
 import { buildRequestContext, type MentionedPerson, type RequestContext, type Services } from "../../commands/context.ts";
+import { slackUserLocale } from "./user-locale.ts";
+
+type WebClient = AllMiddlewareArgs["client"];
 
 interface SlackUser {
   id: string;
@@ -11,12 +15,14 @@ interface SlackUser {
 /** Slack direct-message channel ids start with D. */
 const isDirectMessageChannel = (channelId: string | undefined) => channelId?.startsWith("D") ?? false;
 
-export function contextFromCommand(
+export async function contextFromCommand(
   services: Services,
+  client: WebClient,
   command: { team_id: string; user_id: string; user_name?: string; channel_id?: string },
   mentions: readonly MentionedPerson[] = [],
 ): Promise<RequestContext> {
   return buildRequestContext(services, {
+    platformLocale: await slackUserLocale(client, command.team_id, command.user_id),
     mentions,
     platform: "slack",
     workspaceId: command.team_id,
@@ -27,12 +33,14 @@ export function contextFromCommand(
   });
 }
 
-export function contextFromInteraction(
+export async function contextFromInteraction(
   services: Services,
+  client: WebClient,
   body: { team?: { id: string } | null; user: SlackUser },
   channelId: string | undefined,
 ): Promise<RequestContext> {
   return buildRequestContext(services, {
+    platformLocale: await slackUserLocale(client, body.team?.id ?? "unknown", body.user.id),
     platform: "slack",
     workspaceId: body.team?.id ?? "unknown",
     platformUserId: body.user.id,

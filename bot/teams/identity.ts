@@ -26,6 +26,7 @@ export function identityOf(activity: Partial<Activity>, emulator: boolean): Requ
     channelId: activity.conversation?.id?.split(";")[0],
     isDirectMessage: activity.conversation?.conversationType === "personal",
     serviceUrl: activity.serviceUrl,
+    platformLocale: activity.locale,
   };
 }
 

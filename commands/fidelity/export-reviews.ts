@@ -7,7 +7,7 @@ import { takingNoArguments } from "../parse/arguments.ts";
 import type { MessageReply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { answerFor } from "./conversation.ts";
-import { toCsv } from "./csv.ts";
+import { csvSeparatorFor, toCsv } from "./csv.ts";
 import { reviewDay } from "./summary.ts";
 
 export const EXPORT_COLUMNS = [
@@ -55,7 +55,7 @@ export async function exportReviews(ctx: CommandContext): Promise<MessageReply> 
     blocks: [{ type: "text", tone: "success", text: ctx.t("fidelity.export.sent", { reviews: reviews.length, rows: rows.length, file: name }) }],
     direct: {
       blocks: [{ type: "text", text: ctx.t("fidelity.export.message", { clinic: ctx.clinic.name, date: today }) }],
-      file: { name, title: ctx.t("fidelity.export.title", { clinic: ctx.clinic.name }), mediaType: "text/csv", content: toCsv(EXPORT_COLUMNS, rows) },
+      file: { name, title: ctx.t("fidelity.export.title", { clinic: ctx.clinic.name }), mediaType: "text/csv", content: toCsv(EXPORT_COLUMNS, rows, csvSeparatorFor(ctx.locale)) },
     },
   };
 }

@@ -1,6 +1,6 @@
 // The summary's button: posts the review's aggregates to the clinic's connected channel. Without
 // a connected channel it says how to connect one; nothing is posted anywhere else.
-import { actorOf, type CommandContext } from "../context.ts";
+import { actorOf, inClinicLanguage, type CommandContext } from "../context.ts";
 import type { ActionSpec } from "../command-spec.ts";
 import { ChannelGoneError } from "../ports.ts";
 import { ephemeral, type MessageReply } from "../reply.ts";
@@ -16,7 +16,7 @@ export async function postSummary(ctx: CommandContext, value: string): Promise<M
   const channel = connected?.channel;
   const poster = ctx.posters[ctx.platform];
   if (!channel || !poster) return refuse("fidelity.noChannel", { clinic: ctx.clinic.name });
-  const summary = { kind: "message" as const, visibility: "channel" as const, blocks: await channelSummaryBlocks(ctx, review) };
+  const summary = { kind: "message" as const, visibility: "channel" as const, blocks: await channelSummaryBlocks(inClinicLanguage(ctx), review) };
   try {
     const { messageId } = await poster.post({ platform: ctx.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, serviceUrl: channel.serviceUrl }, summary);
     await ctx.store.fidelityReviews.summaryPosted(review.id, channel.id, messageId, actorOf(ctx), ctx.clock.now());

@@ -1,6 +1,6 @@
 // Closing a flag: `/ips unflag P-017 [outcome note]`, or the agenda's Discussed button.
 import { z } from "zod";
-import { actorOf, type CommandContext } from "../context.ts";
+import { actorOf, inClinicLanguage, type CommandContext } from "../context.ts";
 import { defineForm, type ActionSpec, type CommandSpec } from "../command-spec.ts";
 import { joinWords } from "../parse/options.ts";
 import { firstWordAsCode } from "../parse/arguments.ts";
@@ -47,7 +47,9 @@ async function checkAgendaFlag(ctx: CommandContext, flagValue: string) {
   return parsed.data;
 }
 
-async function closeFlagFromAgenda(ctx: CommandContext, { flagId, audience }: Awaited<ReturnType<typeof checkAgendaFlag>>, outcomeNote: string | undefined): Promise<MessageReply> {
+async function closeFlagFromAgenda(person: CommandContext, { flagId, audience }: Awaited<ReturnType<typeof checkAgendaFlag>>, outcomeNote: string | undefined): Promise<MessageReply> {
+  // The agenda in the clinic channel is redrawn in the clinic's language, a private one in the person's.
+  const ctx = audience === "channel" ? inClinicLanguage(person) : person;
   const result = await ctx.store.meetingFlags.close(flagId, ctx.clinic.id, outcomeNote, actorOf(ctx), ctx.clock.now());
   if (result.outcome === "unknown") return refuse("error.flagUnknown");
   const note =

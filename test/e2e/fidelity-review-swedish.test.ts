@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, messageText, SPECIALIST, startHarness, type Harness } from "../support/bot-harness.ts";
 import { click, lastDirectMessage } from "../support/slack-buttons.ts";
 import { SEED_003_REVIEWS } from "../fixtures/seed-003-reviews.ts";
+import { readCsv } from "../support/csv-reader.ts";
+import { EXPORT_COLUMNS } from "../../commands/fidelity/export-reviews.ts";
 
 describe("fidelity self-check in Swedish", () => {
   let h: Harness;
@@ -32,5 +34,16 @@ describe("fidelity self-check in Swedish", () => {
     expect(text).toMatch(/IPS-verksamhet\s+48\s+70/);
     expect(text).toContain("Förbättringsområden (lägst poäng):\n17. Utveckla arbeten – täta besök hos arbetsgivare: 1");
     expect(text).toContain("Det här är mottagningens första avslutade skattning");
+  });
+
+  it("exports the reviews as a CSV that Swedish Excel opens into columns, separated by ;", async () => {
+    await h.command("fidelity export");
+    await h.slack.waitForCall((call) => call.method === "files.completeUploadExternal");
+    const content = h.slack.uploads.at(-1)!.content;
+    const { separator, rows } = readCsv(content);
+    expect(separator).toBe(";");
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(rows.slice(1).every((row) => row.length === EXPORT_COLUMNS.length)).toBe(true);
+    expect(rows.filter((row) => row[0] === "1" && row[8] !== "")).toHaveLength(25);
   });
 });

@@ -68,6 +68,8 @@ const mention = (user: SlackUser) => `<@${user.id}|${user.name}>`;
 const MATRIX: Record<string, { request: Request; allowed: Insider[] }> = {
   // Help names no one's data: anyone with a role somewhere may read it, in any channel.
   help: { request: command("help"), allowed: [...ANYONE, "otherClinic"] },
+  // A person's own language: anyone with a role somewhere, for themselves only.
+  language: { request: command("language en"), allowed: [...ANYONE, "otherClinic"] },
   "participant add": { request: command((s) => `participant add P-7${String(s.n).padStart(2, "0")}`), allowed: CASELOAD },
   "participant status": { request: command("participant status P-001 paused talked about hours"), allowed: CASELOAD },
   "participant transfer": { request: command(`participant transfer P-001 ${mention(ACTORS.specialist)}`), allowed: SUPERVISOR },

@@ -20,6 +20,7 @@ interface Row {
 /** One row per command of the registry: what the allowed person types. */
 const ROWS: Record<string, Row> = {
   help: { text: "ips help", as: SPECIALIST },
+  language: { text: "ips language en", as: SPECIALIST },
   "participant add": { text: "ips participant add P-702 since:2026-10-01", as: SPECIALIST },
   "participant status": { text: "ips participant status P-701 paused talked about hours", as: SPECIALIST },
   caseload: { text: "ips caseload", as: SPECIALIST },

@@ -40,6 +40,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Slack's Socket Mode service: apps.connections.open hands out its WebSocket URL. */
   socketMode: FakeSocketMode;
+  /** The locale users.info gives a user (Slack's default, en-US, for everyone else). */
+  setUserLocale(userId: string, locale: string): void;
   close(): Promise<void>;
 }
 
@@ -67,8 +69,10 @@ function directMessageChannel(channel: unknown): unknown {
   return typeof channel === "string" && channel.startsWith("U") ? `D${channel.slice(1)}` : channel;
 }
 
-function answerFor(method: string, body: Record<string, unknown>, base: string, authorization: string | undefined): Record<string, unknown> {
+function answerFor(method: string, body: Record<string, unknown>, base: string, authorization: string | undefined, locales: ReadonlyMap<string, string>): Record<string, unknown> {
   switch (method) {
+    case "users.info":
+      return { ok: true, user: { id: body.user, ...(body.include_locale ? { locale: locales.get(String(body.user)) ?? "en-US" } : {}) } };
     case "apps.connections.open":
       // Only an app-level token opens a Socket Mode connection.
       if (!authorization?.startsWith("Bearer xapp-")) return { ok: false, error: "not_allowed_token_type" };
@@ -97,6 +101,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const scripted = new Map<string, ScriptedAnswer[]>();
   const uploads: UploadedFile[] = [];
+  const locales = new Map<string, string>();
   let base = "";
   const waiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   const server: Server = createServer((req, res) => {
@@ -129,7 +134,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const script = scripted.get(method)?.shift();
       const answer = () => {
         res.writeHead(script?.status ?? 200, { "content-type": "application/json", ...script?.headers });
-        res.end(JSON.stringify(script?.body ?? (isResponseUrl ? { ok: true } : answerFor(method, body, req.headers.host ? `http://${req.headers.host}` : base, req.headers.authorization))));
+        res.end(JSON.stringify(script?.body ?? (isResponseUrl ? { ok: true } : answerFor(method, body, req.headers.host ? `http://${req.headers.host}` : base, req.headers.authorization, locales))));
       };
       if (script?.delayMs) setTimeout(answer, script.delayMs);
       else answer();
@@ -159,6 +164,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       });
     },
     socketMode,
+    setUserLocale: (userId, locale) => void locales.set(userId, locale),
     close: () => {
       socketMode.close();
       server.closeAllConnections();

@@ -34,7 +34,7 @@ function base(user: TeamsUser, serviceUrl: string): Activity {
     channelId: "msteams",
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
     recipient: BOT_ACCOUNT,
-    locale: "sv-SE",
+    locale: "en-US",
   };
 }
 
@@ -59,7 +59,7 @@ export function personalMessage(user: TeamsUser, text: string, serviceUrl: strin
     text,
     textFormat: "plain",
     conversation: personalConversation(user),
-    entities: [{ type: "clientInfo", locale: "sv-SE", country: "SE", platform: "Web", timezone: "Europe/Stockholm" }],
+    entities: [{ type: "clientInfo", locale: "en-US", country: "SE", platform: "Web", timezone: "Europe/Stockholm" }],
     channelData: { tenant: { id: user.tenantId } },
   };
 }
@@ -77,7 +77,7 @@ export function channelMention(user: TeamsUser, text: string, serviceUrl: string
     conversation: { isGroup: true, conversationType: "channel", tenantId: user.tenantId, id: `${channelId};messageid=${activity.id}` },
     entities: [
       { type: "mention", text: mention, mentioned: BOT_ACCOUNT },
-      { type: "clientInfo", locale: "sv-SE", country: "SE", platform: "Web", timezone: "Europe/Stockholm" },
+      { type: "clientInfo", locale: "en-US", country: "SE", platform: "Web", timezone: "Europe/Stockholm" },
     ],
     channelData: channelData(user, channelId, options.teamId),
   };

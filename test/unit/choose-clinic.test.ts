@@ -9,7 +9,7 @@ import type { ClinicRecord } from "../../storage/store.ts";
 const catalogue = Catalogue.load();
 const clinic = (id: number, name: string, locale: string | null = null) => ({ id, name, locale, timeZone: "Europe/Stockholm" }) as ClinicRecord;
 const request = (decided: ClinicRecord | undefined, memberClinics: ClinicRecord[]) =>
-  ({ clinic: decided, memberClinics, catalogue, defaultLocale: "en", locale: "en", t: catalogue.translator("en") }) as unknown as RequestContext;
+  ({ clinic: decided, memberClinics, member: { locale: null }, platformLocale: undefined, catalogue, defaultLocale: "en", locale: "en", t: catalogue.translator("en") }) as unknown as RequestContext;
 
 describe("choosing the clinic", () => {
   it("takes the clinic the request decides, in that clinic's language", () => {

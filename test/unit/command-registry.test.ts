@@ -114,8 +114,8 @@ describe("Slack app manifest", () => {
     for (const part of hint.split("|")) expect(firstWords).toContain(part.trim().split(/\s+/)[0]);
   });
 
-  it("asks for the least scopes: the command, posting, posting in public clinic channels without joining, and files (the fidelity export)", () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public", "files:write"]);
+  it("asks for the least scopes: the command, posting, posting in public clinic channels without joining, files (the fidelity export) and people's language (users.info)", () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "chat:write.public", "files:write", "users:read"]);
   });
 
   it("subscribes to the Home tab event on the one events URL", () => {

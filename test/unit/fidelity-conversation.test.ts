@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { answerValue, parseAnswerValue, parseItemValue, parseReviewValue } from "../../commands/fidelity/action-values.ts";
 import { firstUnscoredIndex, isAtSummary, stepAfterAnswer, stepBack } from "../../commands/fidelity/conversation.ts";
-import { csvCell, toCsv } from "../../commands/fidelity/csv.ts";
+import { csvCell, csvSeparatorFor, toCsv } from "../../commands/fidelity/csv.ts";
+import { readCsv } from "../support/csv-reader.ts";
+import { LOCALES } from "../../prompts/locales.ts";
 import type { CommandContext } from "../../commands/context.ts";
 import { Refusal } from "../../commands/refusal.ts";
 import { FidelityCatalogue } from "../../prompts/fidelity-catalogue.ts";
@@ -111,5 +113,17 @@ describe("CSV", () => {
 
   it("starts with a byte-order mark and ends lines with CRLF", () => {
     expect(toCsv(["a", "b"], [[1, "å"], [null, "x,y"]])).toBe('\uFEFFa,b\r\n1,å\r\n,"x,y"\r\n');
+  });
+
+  it("separates with ; in Swedish and Norwegian, as their Excel splits columns, and with , in English", () => {
+    expect(LOCALES.map((locale) => [locale, csvSeparatorFor(locale)])).toEqual([["en", ","], ["sv", ";"], ["nb", ";"]]);
+    expect(toCsv(["a", "b"], [[1, "å; ø"], [null, "x,y"]], ";")).toBe('\uFEFFa;b\r\n1;"å; ø"\r\n;"x,y"\r\n');
+  });
+
+  it.each([",", ";"] as const)("opens into columns and round-trips with %s", (separator) => {
+    const rows = [["review_id", "note"], ["1", 'sa "hej", sedan; gick'], ["2", "två\r\nrader"], ["3", ""]];
+    const read = readCsv(toCsv(rows[0]!, rows.slice(1), separator));
+    expect(read.separator).toBe(separator);
+    expect(read.rows).toEqual(rows);
   });
 });

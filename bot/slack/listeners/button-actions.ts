@@ -15,7 +15,7 @@ export function registerButtonActions(app: App, services: Services): void {
       // Clicks in the Home tab have no response_url.
       const place = { client, userId: body.user.id, channelId, triggerId: body.trigger_id, respond: body.response_url ? respond : undefined, ack: () => ack() };
       await answerInSlack(services, place, "click", async () => {
-        const ctx = await contextFromInteraction(services, body, channelId);
+        const ctx = await contextFromInteraction(services, client, body, channelId);
         // A redelivered click carries the same message and action timestamps: it is acted on once;
         // a double click too, for buttons whose second press can only mean the first.
         const click = action.sameClickSameAnswer ? `${action.actionId}:${clicked.value ?? ""}:${body.user.id}` : clicked.action_ts;

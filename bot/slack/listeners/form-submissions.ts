@@ -15,7 +15,7 @@ export function registerFormSubmissions(app: App, services: Services): void {
       const { channelId, hidden } = readModalMetadata(view.private_metadata);
       const place = { client, userId: body.user.id, channelId, triggerId: undefined, respond: undefined, ack: (response?: object) => ack(response as never) };
       await answerInSlack(services, place, "form", async () => {
-        const ctx = await contextFromInteraction(services, body, channelId);
+        const ctx = await contextFromInteraction(services, client, body, channelId);
         return { ctx, answer: await submitForm(ctx, form.formId, readModalValues(view.state), `slack:view:${view.id}`, hidden) };
       });
     });

@@ -21,7 +21,7 @@ export function registerHomeTab(app: App, services: Services): void {
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
     const teamId = (body as { team_id?: string }).team_id;
-    const ctx = await contextFromInteraction(services, { team: teamId ? { id: teamId } : null, user: { id: event.user } }, undefined);
+    const ctx = await contextFromInteraction(services, client, { team: teamId ? { id: teamId } : null, user: { id: event.user } }, undefined);
     homeViewers.add(viewerKey(ctx));
     await refreshHomeFor(client, services, ctx);
   });

@@ -18,7 +18,7 @@ export function registerSlashCommand(app: App, services: Services): void {
     const place = { client, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, respond, ack: () => ack() };
     await answerInSlack(services, place, "typed", async () => {
       const { text, mentions } = readSlackMentions(command.text ?? "");
-      const ctx = await contextFromCommand(services, command, mentions);
+      const ctx = await contextFromCommand(services, client, command, mentions);
       // A retried or replayed delivery carries the same trigger_id: it is acted on once.
       const deliveryKey = command.trigger_id ? `slack:${command.team_id}:command:${command.trigger_id}` : undefined;
       return { ctx, answer: await runCommandText(ctx, unescapeSlackText(text), deliveryKey) };
