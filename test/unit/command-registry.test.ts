@@ -8,6 +8,7 @@ import { missingMessageKeys } from "../../commands/prompt-coverage.ts";
 import { COMMAND_WORD, commandName, commandRegistry, helpReply } from "../../commands/registry.ts";
 import { Catalogue } from "../../prompts/catalogue.ts";
 import { LOCALES } from "../../prompts/locales.ts";
+import { installationManifest, ManifestSettingsError } from "../../bot/slack/app-manifest/installation-manifest.ts";
 
 const catalogue = Catalogue.load();
 
@@ -121,6 +122,24 @@ describe("Slack app manifest", () => {
   it("subscribes to the Home tab event on the one events URL", () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
     expect(new URL(manifest.settings.event_subscriptions.request_url).pathname).toBe("/slack/events");
+  });
+
+  it.each(["en", "sv", "nb"] as const)("is written for an installation (npm run slack:manifest) with the command described in %s", (locale) => {
+    const t = catalogue.translator(locale);
+    const socket = installationManifest(manifest, { t });
+    expect(slackManifestSchema("socket").safeParse(socket).success).toBe(true);
+    expect(socket.features.slash_commands[0].description).toBe(plainOf(t("manifest.slack.commandDescription"), "/ips"));
+    expect({ ...socket, features: { ...socket.features, slash_commands: [{ ...socket.features.slash_commands[0], description: "" }] } }).toEqual({
+      ...socketModeManifest,
+      features: { ...socketModeManifest.features, slash_commands: [{ ...socketModeManifest.features.slash_commands[0], description: "" }] },
+    });
+    const http = installationManifest(manifest, { t, publicUrl: "https://ipsbot.region.se/" });
+    expect(slackManifestSchema("http").safeParse(http).success).toBe(true);
+    expect([http.features.slash_commands[0].url, http.settings.interactivity.request_url, http.settings.event_subscriptions.request_url]).toEqual(Array(3).fill("https://ipsbot.region.se/slack/events"));
+  });
+
+  it.each(["http://ipsbot.region.se", "https://ipsbot.example.org", "not a url"])("refuses PUBLIC_URL=%s for the installation's manifest", (publicUrl) => {
+    expect(() => installationManifest(manifest, { t: catalogue.translator("en"), publicUrl })).toThrow(ManifestSettingsError);
   });
 
   it("would be refused by the schema if the command were too long", () => {

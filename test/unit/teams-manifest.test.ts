@@ -159,6 +159,17 @@ describe("npm run package:teams", () => {
     expect(await manifestSchemaErrors(archive.manifest)).toEqual([]);
   });
 
+  it.each(["sv", "nb"] as const)("writes the command menus in the installation's language (DEFAULT_LOCALE=%s), valid against the schema", async (locale) => {
+    const file = path.join(TEST_TMP, `ipsbot-teams-app-${locale}.zip`);
+    writeFileSync(file, await buildAppPackage({ ...OURS, locale }));
+    const packaged = JSON.parse(execFileSync("python3", ["-c", "import sys,zipfile; print(zipfile.ZipFile(sys.argv[1]).read('manifest.json').decode())", file]).toString());
+    const lists = packaged.bots[0].commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
+    const t = Catalogue.load().translator(locale);
+    expect(lists.find((list) => list.scopes[0] === "personal")!.commands[0]!.description).toBe(teamsPlain(t("command.help.purpose")));
+    expect(lists.flatMap((list) => list.commands).map((command) => command.title)).toEqual(manifest.bots[0]!.commandLists!.flatMap((list: { commands: { title: string }[] }) => list.commands).map((command: { title: string }) => command.title));
+    expect(await manifestSchemaErrors(packaged)).toEqual([]);
+  });
+
   it("raises the version with every build, so Teams accepts the update", () => {
     expect(buildVersion("0.1.0", new Date("2026-12-06T21:40:59Z"))).toBe("0.1.202612062140");
     expect(buildVersion("0.1.0", new Date("2026-12-06T21:41:00Z"))).toBe("0.1.202612062141");

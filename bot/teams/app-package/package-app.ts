@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { Catalogue } from "../../../prompts/catalogue.ts";
+import { isLocale, type Locale } from "../../../prompts/locales.ts";
 import { ICON_FILES, manifestSchemaErrors, PLACEHOLDER_BOT_ID, readManifest, REPOSITORY_ROOT, withRegistryCommands, type TeamsManifest } from "./teams-manifest.ts";
 import { zip } from "./zip.ts";
 
@@ -25,6 +26,8 @@ export interface PackageSettings {
   publicUrl?: string;
   /** The build time, which raises the version: Teams updates an uploaded app only to a higher version. */
   now?: Date;
+  /** DEFAULT_LOCALE: the language of the command menus' descriptions (the manifest in the repository is English). */
+  locale?: Locale;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,7 +54,8 @@ export function buildVersion(committed: string, now: Date): string {
 
 /** The app package as bytes, or a PackagingError saying what to fix. */
 export async function buildAppPackage(settings: PackageSettings, manifest: TeamsManifest = readManifest()): Promise<Buffer> {
-  const fromRegistry = withRegistryCommands(manifest, Catalogue.load().translator("en"));
+  const catalogue = Catalogue.load();
+  const fromRegistry = withRegistryCommands(manifest, catalogue.translator("en"));
   if (!isDeepStrictEqual(fromRegistry, manifest)) throw new PackagingError("manifest.json's command list differs from the command registry: run `npm run teams:manifest`");
   const id = settings.botId?.trim() || manifest.bots[0]!.botId;
   if (id === PLACEHOLDER_BOT_ID) throw new PackagingError("set BOT_ID to the Azure bot's Microsoft App ID (manifest.json holds a placeholder)");
@@ -63,13 +67,15 @@ export async function buildAppPackage(settings: PackageSettings, manifest: Teams
   }
   const url = publicAddress(settings.publicUrl);
   const base = `${url.origin}${url.pathname.replace(/\/$/, "")}`;
+  // The command menus in the installation's language.
+  const localized = withRegistryCommands(manifest, catalogue.translator(settings.locale ?? "en"));
   const packaged: TeamsManifest = {
-    ...manifest,
+    ...localized,
     id: appId,
     version: buildVersion(String(manifest.version), settings.now ?? new Date()),
     developer: { ...(manifest.developer as Record<string, unknown>), websiteUrl: base, privacyUrl: `${base}/privacy`, termsOfUseUrl: `${base}/terms` },
     validDomains: [url.host],
-    bots: manifest.bots.map((bot, index) => (index === 0 ? { ...bot, botId: id } : bot)),
+    bots: localized.bots.map((bot, index) => (index === 0 ? { ...bot, botId: id } : bot)),
   };
   const errors = await manifestSchemaErrors(packaged);
   if (errors.length > 0) throw new PackagingError(`manifest.json is not valid against ${manifest.$schema}:\n  ${errors.join("\n  ")}`);
@@ -82,7 +88,9 @@ export async function buildAppPackage(settings: PackageSettings, manifest: Teams
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   try {
-    const archive = await buildAppPackage({ botId: process.env.BOT_ID, appId: process.env.TEAMS_APP_ID, publicUrl: process.env.PUBLIC_URL });
+    const locale = process.env.DEFAULT_LOCALE;
+    if (locale && !isLocale(locale)) throw new PackagingError(`DEFAULT_LOCALE must be sv, nb or en; got ${locale}`);
+    const archive = await buildAppPackage({ botId: process.env.BOT_ID, appId: process.env.TEAMS_APP_ID, publicUrl: process.env.PUBLIC_URL, locale: locale as Locale | undefined });
     mkdirSync(path.dirname(PACKAGE_FILE), { recursive: true });
     writeFileSync(PACKAGE_FILE, archive);
     process.stdout.write(`wrote ${path.relative(process.cwd(), PACKAGE_FILE)}: upload it in Teams (Apps → Manage your apps → Upload an app)\n`);
