@@ -31,7 +31,7 @@ describe("fidelity self-check in Swedish", () => {
     expect(text).toContain("Totalt: 92 av 125: stämmer delvis överens med IPS.");
     expect(text).toMatch(/Personal\s+15\s+15/);
     expect(text).toMatch(/Organisation\s+29\s+40/);
-    expect(text).toMatch(/IPS-verksamhet\s+48\s+70/);
+    expect(text).toMatch(/IPS-verksamheter\s+48\s+70/);
     expect(text).toContain("Förbättringsområden (lägst poäng):\n17. Utveckla arbeten – täta besök hos arbetsgivare: 1");
     expect(text).toContain("Det här är mottagningens första avslutade skattning");
   });

@@ -22,7 +22,7 @@ describe("fidelity item catalogue", () => {
       for (const item of catalogue.items) expect(catalogue.text(locale, item.key).levels).toHaveLength(5);
     }
     expect(catalogue.text("sv", "caseload").name).toBe("Deltagargruppens storlek");
-    expect(catalogue.sectionName("sv", "services")).toBe("IPS-verksamhet");
+    expect(catalogue.sectionName("sv", "services")).toBe("IPS-verksamheter");
   });
 
   it("uses the keys of the scale, in the order of the paper form", () => {
