@@ -6,7 +6,7 @@ import { systemClock, type Clock, type Services } from "../commands/context.ts";
 import { Catalogue, CatalogueError } from "../prompts/catalogue.ts";
 import { FidelityCatalogue } from "../prompts/fidelity-catalogue.ts";
 import { missingMessageKeys } from "../commands/prompt-coverage.ts";
-import { loadJobTypes } from "../prompts/job-types.ts";
+import { jobTypeGlosses, loadJobTypes } from "../prompts/job-types.ts";
 import { applyMigrations } from "../storage/migrate.ts";
 import { openStore } from "../storage/store.ts";
 import { loadConfig } from "./config.ts";
@@ -43,8 +43,8 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const config = loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const restoreConsole = options.bridgeConsole ? bridgeConsole(logger) : () => {};
-  const catalogue = Catalogue.load();
   const jobTypes = loadJobTypes();
+  const catalogue = Catalogue.load().withGlosses(jobTypeGlosses(jobTypes));
   const missing = missingMessageKeys((key) => catalogue.has(key));
   if (missing.length > 0) throw new CatalogueError(`prompts/messages/en.json lacks ${missing.join(", ")}`);
   const fidelityItems = FidelityCatalogue.load();

@@ -12,7 +12,9 @@
 // (`=0 {…}` for an exact number; `#` is the count in the locale's form); the locale's plural rules
 // (Intl.PluralRules) choose the branch, and `other` is required. Parameters are shown in the
 // reader's form (prompts/locale-format.ts): numbers, dates, ISO weeks and quarters, except inside a
-// {=…} code span, which shows exactly what it holds.
+// {=…} code span, which shows exactly what it holds. The words a person may type ({choices}: job-search,
+// fired, retail) stay English, so in Swedish and Norwegian each is glossed: "job-search (jobbsökande)",
+// from the `choice.<word>` messages and the job types' own names.
 import { readFileSync } from "node:fs";
 import { SPAN_MARKS } from "../commands/neutral-text.ts";
 import { formatNumber, formatParameter } from "./locale-format.ts";
@@ -39,7 +41,17 @@ export class CatalogueError extends Error {
 }
 
 export class Catalogue {
-  private constructor(private readonly messages: Readonly<Record<Locale, Readonly<Record<string, readonly MessagePart[]>>>>) {}
+  private constructor(
+    private readonly messages: Readonly<Record<Locale, Readonly<Record<string, readonly MessagePart[]>>>>,
+    /** What each typed choice word means, per locale. */
+    private readonly glosses: Readonly<Record<Locale, ReadonlyMap<string, string>>> = { en: new Map(), sv: new Map(), nb: new Map() },
+  ) {}
+
+  /** The same catalogue, glossing these words too (the job types' names, say). */
+  withGlosses(extra: Readonly<Record<Locale, ReadonlyMap<string, string>>>): Catalogue {
+    const merged = Object.fromEntries(LOCALES.map((locale) => [locale, new Map([...this.glosses[locale], ...extra[locale]])])) as Record<Locale, Map<string, string>>;
+    return new Catalogue(this.messages, merged);
+  }
 
   static fromMessages(raw: Readonly<Record<Locale, unknown>>): Catalogue {
     const parsed = {} as Record<Locale, Record<string, readonly MessagePart[]>>;
@@ -52,7 +64,10 @@ export class Catalogue {
       parsed[locale] = Object.fromEntries(Object.entries(result.data).map(([key, template]) => [key, compileMessage(template, locale, `prompts/messages/${locale}.json "${key}"`)]));
     }
     checkLocalesAgree(parsed);
-    return new Catalogue(parsed);
+    const glosses = Object.fromEntries(
+      LOCALES.map((locale) => [locale, new Map(Object.entries(raw[locale] as Record<string, string>).filter(([key]) => key.startsWith(CHOICE_PREFIX)).map(([key, text]) => [key.slice(CHOICE_PREFIX.length), text]))]),
+    ) as Record<Locale, Map<string, string>>;
+    return new Catalogue(parsed, glosses);
   }
 
   static load(directory = fileURLToPath(new URL("./messages/", import.meta.url))): Catalogue {
@@ -85,12 +100,28 @@ export class Catalogue {
   translator(locale: Locale): Translate {
     const messages = this.messages[locale];
     const rules = new Intl.PluralRules(locale === "nb" ? "nb-NO" : locale);
+    const glosses = this.glosses[locale];
     return (key, params = {}) => {
       const parts = messages[key];
       if (parts === undefined) throw new CatalogueError(`no message "${key}" in locale ${locale}`);
-      return parts.map((part) => (typeof part === "string" ? fill(part, params, locale) : choose(part, params, locale, rules))).join("");
+      const shown = locale !== "en" && typeof params.choices === "string" ? { ...params, choices: glossed(params.choices, glosses) } : params;
+      return parts.map((part) => (typeof part === "string" ? fill(part, shown, locale) : choose(part, shown, locale, rules))).join("");
     };
   }
+}
+
+const CHOICE_PREFIX = "choice.";
+
+/** "job-search, paused" as "job-search (jobbsökande), paused (pausad)": each word the reader may type, with what it means. */
+function glossed(choices: string, glosses: ReadonlyMap<string, string>): string {
+  return choices
+    .split(", ")
+    .map((choice) => {
+      const word = choice.replace(/[\uFDD0-\uFDD3]/g, "");
+      const gloss = glosses.get(word);
+      return gloss && gloss.toLowerCase() !== word.toLowerCase() ? `${choice} (${gloss})` : choice;
+    })
+    .join(", ");
 }
 
 /** The plural branch for the count: an exact `=n` first, then the locale's category, then `other`. */

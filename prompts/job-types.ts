@@ -32,3 +32,8 @@ export function jobTypeLabel(types: JobTypes, key: string, locale: Locale): stri
 }
 
 export { LOCALES };
+
+/** Each job type's name per locale, for glossing the keys a person types (type:retail → "retail (handel)"). */
+export function jobTypeGlosses(types: JobTypes): Record<Locale, Map<string, string>> {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, new Map(types.map((type) => [type.key, type[locale]]))])) as Record<Locale, Map<string, string>>;
+}

@@ -14,8 +14,18 @@ const NOT_IN: Record<"sv" | "nb", RegExp> = {
 };
 
 describe.each(["sv", "nb"] as const)("the %s texts", (locale) => {
+  it("hold no English placeholder word", () => {
+    expect(texts(locale).filter(([, text]) => /<(name|code|reason|employer)>/.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
   it("hold no word of the other language", () => {
     const slips = [...texts(locale), ...fidelityTexts(locale)].filter(([, text]) => NOT_IN[locale].test(text.replace(/\{\w+(, plural,)?\}?/g, ""))).map(([key, text]) => `${key}: ${NOT_IN[locale].exec(text)?.[0]}`);
     expect(slips).toEqual([]);
+  });
+});
+
+describe("the English texts", () => {
+  it("hold no Swedish gloss left in", () => {
+    expect(texts("en").filter(([, text]) => /\bpraktik\b/.test(text)).map(([key]) => key)).toEqual([]);
   });
 });
