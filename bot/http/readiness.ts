@@ -13,7 +13,7 @@ export interface Readiness {
     migrations: "ok" | { pending: string[] };
     slack?: PlatformState | { status: "starting" } | { status: "emulator" };
     /** Socket Mode only: whether the WebSocket link to Slack is open. */
-    slackSocketMode?: PlatformState | { status: "starting" };
+    slackSocketMode?: PlatformState;
     teams?: PlatformState | { status: "starting" } | { status: "emulator" };
   };
 }
