@@ -17,6 +17,7 @@ import { gatedHttpListener, slackHttpReceiver } from "./http-receiver.ts";
 import { slackSocketMode } from "./socket-mode-receiver.ts";
 import { slackChannelPoster } from "./slack-channel-poster.ts";
 import { slackLogger } from "./slack-logger.ts";
+import { MalformedSlackRequest } from "./malformed-request.ts";
 
 export interface SlackSettings {
   connection: SlackConnection;
@@ -71,6 +72,10 @@ export function createSlackAdapter(services: Services, settings: SlackSettings):
   registerFormSubmissions(app, services);
   registerHomeTab(app, services);
   app.error(async (error) => {
+    // A malformed request is the receiver's to refuse, at once: 400 over HTTP (instead of Bolt's
+    // answer after its 3-second wait for an acknowledgement), acknowledged and dropped over Socket Mode.
+    const original = (error as { original?: unknown }).original ?? error;
+    if (original instanceof MalformedSlackRequest) throw original;
     services.logger.error("slack listener failed", { error: error.message });
   });
   const tokenHealth = platformHealth({ platform: "slack", verify: () => app.init(), reasonOf: slackFaultReason, logger: services.logger });

@@ -78,6 +78,12 @@ describe("malformed Slack requests, validly signed", () => {
     expect(text).not.toMatch(/Error|at .*\.(ts|js):\d+|ENOTFOUND/);
   });
 
+  it.each(["user_id", "team_id", "channel_id", "response_url"])("refuses a slash command without %s with 400 (not Bolt's 404 after its wait for an acknowledgement)", async (field) => {
+    const response = await expectNothingStored(h, () => postSigned(h.eventsUrl, command([field])));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "bad_request" });
+  });
+
   it("apologises, with a correlation id, when building the request's context fails (one error boundary)", async () => {
     const db = new Database(h.databaseFile);
     db.exec('ALTER TABLE "ClinicMembership" RENAME TO "ClinicMembershipMoved"');
