@@ -101,7 +101,7 @@ describe("employment rate definitions", () => {
     const text = messageText(await h.command("digest preview", SPECIALIST, NORD));
     expect(text).toContain("Andel i ordinært arbeid 4. kvartal 2026 så langt: 83 % (5 av 6, svært godt, 50 % eller mer)");
     // P-003: the phone call on day 4 does not count; the meeting on day 19 does.
-    expect(text).toContain("Rask jobbsøking: første møte med en arbeidsgiver ansikt til ansikt i snitt 19 og median 19 dager etter registrering (n = 1:");
+    expect(text).toContain("Rask jobbsøking: første fysiske møte med en arbeidsgiver i snitt 19 og median 19 dager etter registrering (n = 1:");
     const caseload = messageText(await h.command("caseload", SPECIALIST, NORD));
     expect(caseload).toContain("Første arbeidsgivermøte (dag)");
     expect(caseload).toMatch(/P-003\s+\S.*?\s+52\s+19\s+33\s+0/);

@@ -302,7 +302,7 @@ describe("outcomes, channel settings, digest and agenda in Teams", () => {
       const norwegian = (await mention("ips digest preview", SPECIALIST, NOTICE.nb)).text;
       expect(norwegian).toContain("Andel i ordinært arbeid 4. kvartal 2026 så langt: 33 % (1 av 3, på minstestandarden, 31–40 %)");
       expect(norwegian).toContain("Regnet slik IPS Employment Center gjør");
-      expect(norwegian).toContain("Rask jobbsøking: første møte med en arbeidsgiver ansikt til ansikt i snitt 12,5 og median 12,5 dager etter registrering (n = 2:");
+      expect(norwegian).toContain("Rask jobbsøking: første fysiske møte med en arbeidsgiver i snitt 12,5 og median 12,5 dager etter registrering (n = 2:");
       const caseload = await say("ips caseload clinic:\"Psykos Nord\"");
       expect(caseload).toContain("Første arbeidsgivermøte (dag)");
       await saveSettings("en", "ips-employment-center");

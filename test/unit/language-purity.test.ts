@@ -24,6 +24,13 @@ describe.each(["sv", "nb"] as const)("the %s texts", (locale) => {
   });
 });
 
+describe("one word for each thing (prompts/GLOSSARY.md)", () => {
+  it("calls an in-person employer contact a visit in Swedish and a physical meeting in Norwegian", () => {
+    expect(texts("sv").filter(([, text]) => /på plats/i.test(text)).map(([key]) => key)).toEqual([]);
+    expect(texts("nb").filter(([, text]) => /ansikt til ansikt/i.test(text)).map(([key]) => key)).toEqual([]);
+  });
+});
+
 describe("the English texts", () => {
   it("hold no Swedish gloss left in", () => {
     expect(texts("en").filter(([, text]) => /\bpraktik\b/.test(text)).map(([key]) => key)).toEqual([]);
