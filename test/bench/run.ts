@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory of the real request path (signed Slack request → Bolt →
 // use case → SQLite → response_url), measured, not asserted. Numbers go in the README.
+// `npm run bench:socket` sends the same requests as Socket Mode envelopes over the WebSocket.
 import { performance } from "node:perf_hooks";
 import setup from "../support/global-setup.ts";
 import { COLLEAGUE, messageText, SPECIALIST, startHarness } from "../support/bot-harness.ts";
@@ -41,7 +42,7 @@ const check = messageText(await h.command("caseload"));
 if (!check.includes(`Your caseload: ${ROUNDS} active`)) throw new Error("benchmark data not as expected");
 
 const memory = process.memoryUsage();
-console.log(`ipsbot benchmark · Node ${process.version} · ${new Date().toISOString()}`);
+console.log(`ipsbot benchmark · Slack over ${h.transport.name === "socket" ? "Socket Mode" : "HTTP"} · Node ${process.version} · ${new Date().toISOString()}`);
 console.log(`start-up incl. migrations: ${startupMs.toFixed(0)} ms`);
 for (const line of results) console.log(line);
 console.log(`memory after run: rss=${(memory.rss / 2 ** 20).toFixed(0)} MiB heapUsed=${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB (bench client and bot share one process)`);
