@@ -15,9 +15,10 @@ export function evidenceJson(suggestion: Suggestion | undefined): string | null 
   return suggestion ? JSON.stringify({ outcome: suggestion.outcome, ...suggestion.evidence }) : null;
 }
 
-/** Numbers as the locale writes them (39,7 in sv and nb). */
-export function localiseEvidence(ctx: CommandContext, evidence: Evidence): string {
-  const format = new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 });
-  const params = Object.fromEntries(Object.entries(evidence.params).map(([key, value]) => [key, typeof value === "number" ? format.format(value) : value]));
-  return ctx.t(evidence.messageKey, params);
+/**
+ * The evidence in the reader's words. Its numbers go to the catalogue as numbers: the catalogue
+ * writes them as the locale does (39,7 in sv and nb) and chooses plurals by them.
+ */
+export function localiseEvidence(ctx: Pick<CommandContext, "t">, evidence: Evidence): string {
+  return ctx.t(evidence.messageKey, evidence.params);
 }

@@ -3,6 +3,7 @@
 // cannot skip its plural. And numbers, dates, weeks and quarters in each locale's own form.
 import { describe, expect, it } from "vitest";
 import { Catalogue, CatalogueError } from "../../prompts/catalogue.ts";
+import { localiseEvidence } from "../../commands/fidelity/item-evidence.ts";
 import { formatDate, formatNumber, formatQuarter, formatWeek } from "../../prompts/locale-format.ts";
 import { LOCALES, type Locale } from "../../prompts/locales.ts";
 
@@ -90,6 +91,15 @@ describe("locale formats", () => {
     expect(formatWeek("sv", "2027-W03")).toBe("vecka 3");
     const custom = Catalogue.fromMessages({ en: { m: "{date} {={date}}" }, sv: { m: "{date} {={date}}" }, nb: { m: "{date} {={date}}" } });
     expect(custom.translator("nb")("m", { date: "2026-11-20" })).toBe("20.11.2026 \uFDD02026-11-20\uFDD1");
+  });
+
+  it.each([
+    ["sv", "3 arbetsgivarbesök av 1 arbetsspecialist under 9,9 veckor (2026-09-11 till 2026-11-18): 0,3 per arbetsspecialist och vecka."],
+    ["nb", "3 arbeidsgiverbesøk av 1 jobbspesialist over 9,9 uker (11.09.2026 til 18.11.2026): 0,3 per jobbspesialist per uke."],
+    ["en", "3 in-person employer contacts by 1 specialist over 9.9 weeks (2026-09-11 to 2026-11-18): 0.3 per specialist per week."],
+  ] as const)("writes a fidelity item's evidence with decimal counts in %s, choosing the plural by the number", (locale, expected) => {
+    const evidence = { messageKey: "fidelity.evidence.contactFrequency", params: { contacts: 3, specialists: 1, weeks: 9.9, from: "2026-09-11", to: "2026-11-18", perWeek: 0.3 } };
+    expect(localiseEvidence({ t: catalogue.translator(locale) }, evidence)).toContain(expected);
   });
 
   it("writes percentages with a space before % in sv and nb, as their style guides ask", () => {
