@@ -8,7 +8,8 @@ import { missingMessageKeys } from "../../commands/prompt-coverage.ts";
 import { COMMAND_WORD, commandName, commandRegistry, helpReply } from "../../commands/registry.ts";
 import { Catalogue } from "../../prompts/catalogue.ts";
 import { LOCALES } from "../../prompts/locales.ts";
-import { installationManifest, ManifestSettingsError } from "../../bot/slack/app-manifest/installation-manifest.ts";
+import { installationManifest } from "../../bot/slack/app-manifest/installation-manifest.ts";
+import { InstallationSettingError } from "../../bot/installation-settings.ts";
 
 const catalogue = Catalogue.load();
 
@@ -139,7 +140,7 @@ describe("Slack app manifest", () => {
   });
 
   it.each(["http://ipsbot.region.se", "https://ipsbot.example.org", "not a url"])("refuses PUBLIC_URL=%s for the installation's manifest", (publicUrl) => {
-    expect(() => installationManifest(manifest, { t: catalogue.translator("en"), publicUrl })).toThrow(ManifestSettingsError);
+    expect(() => installationManifest(manifest, { t: catalogue.translator("en"), publicUrl })).toThrow(InstallationSettingError);
   });
 
   it("would be refused by the schema if the command were too long", () => {

@@ -6,14 +6,11 @@ import { plainOf } from "../../../commands/neutral-text.ts";
 import { COMMAND_WORD } from "../../../commands/registry.ts";
 import type { Translate } from "../../../prompts/catalogue.ts";
 import { SLACK_EVENTS_PATH } from "../../http/endpoints.ts";
+import { addressBase, publicAddress } from "../../installation-settings.ts";
 
 export type SlackManifest = Record<string, any>;
 
 export const REPOSITORY_MANIFEST = new URL("../manifest.json", import.meta.url);
-
-export class ManifestSettingsError extends Error {
-  override name = "ManifestSettingsError";
-}
 
 export function readRepositoryManifest(): SlackManifest {
   return JSON.parse(readFileSync(REPOSITORY_MANIFEST, "utf8")) as SlackManifest;
@@ -31,22 +28,10 @@ export function installationManifest(base: SlackManifest, settings: { publicUrl?
     manifest.settings.socket_mode_enabled = true;
     return manifest;
   }
-  const events = `${httpsOrigin(settings.publicUrl)}${SLACK_EVENTS_PATH}`;
+  const events = `${addressBase(publicAddress(settings.publicUrl, "Slack"))}${SLACK_EVENTS_PATH}`;
   command.url = events;
   manifest.settings.interactivity.request_url = events;
   manifest.settings.event_subscriptions.request_url = events;
   manifest.settings.socket_mode_enabled = false;
   return manifest;
-}
-
-function httpsOrigin(publicUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(publicUrl.trim());
-  } catch {
-    throw new ManifestSettingsError("PUBLIC_URL must be the https address where this ipsbot answers, e.g. https://ipsbot.region.example");
-  }
-  if (url.protocol !== "https:") throw new ManifestSettingsError(`PUBLIC_URL must be an https address (Slack requires it); got ${url.protocol}`);
-  if (/(^|\.)example\.(org|com|net)$/i.test(url.hostname)) throw new ManifestSettingsError(`PUBLIC_URL names an example host (${url.hostname}): give this installation's own address`);
-  return `${url.origin}${url.pathname.replace(/\/$/, "")}`;
 }

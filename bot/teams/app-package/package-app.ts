@@ -6,13 +6,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { Catalogue } from "../../../prompts/catalogue.ts";
-import { isLocale, type Locale } from "../../../prompts/locales.ts";
+import type { Locale } from "../../../prompts/locales.ts";
+import { addressBase, installationLocale, InstallationSettingError, publicAddress } from "../../installation-settings.ts";
 import { ICON_FILES, manifestSchemaErrors, PLACEHOLDER_BOT_ID, readManifest, REPOSITORY_ROOT, withRegistryCommands, type TeamsManifest } from "./teams-manifest.ts";
 import { zip } from "./zip.ts";
 
 export const PACKAGE_FILE = path.join(REPOSITORY_ROOT, "dist", "ipsbot-teams-app.zip");
 
-export class PackagingError extends Error {
+export class PackagingError extends InstallationSettingError {
   override name = "PackagingError";
 }
 
@@ -31,19 +32,6 @@ export interface PackageSettings {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An https address of the installation's own; example hosts (the manifest's placeholder) are refused. */
-function publicAddress(publicUrl: string | undefined): URL {
-  let url: URL;
-  try {
-    url = new URL(publicUrl?.trim() ?? "");
-  } catch {
-    throw new PackagingError("set PUBLIC_URL to the https address where this ipsbot answers, e.g. https://ipsbot.region.example");
-  }
-  if (url.protocol !== "https:") throw new PackagingError(`PUBLIC_URL must be an https address (Teams requires it); got ${url.protocol}`);
-  if (/(^|\.)example\.(org|com|net)$/i.test(url.hostname)) throw new PackagingError(`PUBLIC_URL names an example host (${url.hostname}): give this installation's own address`);
-  return url;
-}
 
 /** Major and minor of the committed version, then the build's UTC minute: always higher than the last build's. */
 export function buildVersion(committed: string, now: Date): string {
@@ -65,8 +53,8 @@ export async function buildAppPackage(settings: PackageSettings, manifest: Teams
       'set TEAMS_APP_ID to an id of this installation\'s own (make one once with `node -e "console.log(crypto.randomUUID())"` and keep it: Teams knows your app by it; manifest.json\'s id is the repository\'s)',
     );
   }
-  const url = publicAddress(settings.publicUrl);
-  const base = `${url.origin}${url.pathname.replace(/\/$/, "")}`;
+  const url = publicAddress(settings.publicUrl, "Teams");
+  const base = addressBase(url);
   // The command menus in the installation's language.
   const localized = withRegistryCommands(manifest, catalogue.translator(settings.locale ?? "en"));
   const packaged: TeamsManifest = {
@@ -88,14 +76,13 @@ export async function buildAppPackage(settings: PackageSettings, manifest: Teams
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   try {
-    const locale = process.env.DEFAULT_LOCALE;
-    if (locale && !isLocale(locale)) throw new PackagingError(`DEFAULT_LOCALE must be sv, nb or en; got ${locale}`);
-    const archive = await buildAppPackage({ botId: process.env.BOT_ID, appId: process.env.TEAMS_APP_ID, publicUrl: process.env.PUBLIC_URL, locale: locale as Locale | undefined });
+    const locale = installationLocale(process.env.DEFAULT_LOCALE);
+    const archive = await buildAppPackage({ botId: process.env.BOT_ID, appId: process.env.TEAMS_APP_ID, publicUrl: process.env.PUBLIC_URL, locale });
     mkdirSync(path.dirname(PACKAGE_FILE), { recursive: true });
     writeFileSync(PACKAGE_FILE, archive);
     process.stdout.write(`wrote ${path.relative(process.cwd(), PACKAGE_FILE)}: upload it in Teams (Apps → Manage your apps → Upload an app)\n`);
   } catch (error) {
-    process.stderr.write(`${error instanceof PackagingError ? error.message : String(error)}\n`);
+    process.stderr.write(`${error instanceof InstallationSettingError ? error.message : String(error)}\n`);
     process.exit(1);
   }
 }
