@@ -230,9 +230,14 @@ function inClinic(base: ContextBase, clinic: ClinicRecord | undefined): RequestC
  * Teams language when it is Swedish or Norwegian (chosenPlatformLocale), else their clinic's (or the
  * installation's).
  */
-export function readerLocale(chosen: string | null, platformTag: string | undefined, clinicLanguage: Locale): Locale {
+function readerLocale(chosen: string | null, platformTag: string | undefined, clinicLanguage: Locale): Locale {
   if (chosen && isLocale(chosen)) return chosen;
   return chosenPlatformLocale(platformTag) ?? clinicLanguage;
+}
+
+/** The same request by the member as now stored (a new language choice): it speaks their language at once. */
+export function withMember(ctx: RequestContext, member: MemberRecord): RequestContext {
+  return inClinic({ ...ctx, member }, ctx.clinic);
 }
 
 /** The context speaking the clinic's language, for what is posted in its channel, where everyone reads the same. */

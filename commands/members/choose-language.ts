@@ -4,7 +4,7 @@
 // clinic's language, which the clinic's settings choose.
 import { z } from "zod";
 import type { CommandSpec } from "../command-spec.ts";
-import { clinicLocale, readerLocale, type RequestContext } from "../context.ts";
+import { withMember, type RequestContext } from "../context.ts";
 import { code } from "../neutral-text.ts";
 import { refuseLeftovers } from "../parse/arguments.ts";
 import type { Token } from "../parse/tokenize.ts";
@@ -13,7 +13,8 @@ import { refuse } from "../refusal.ts";
 import { chosenPlatformLocale, LOCALES, type Locale } from "../../prompts/locales.ts";
 
 const AUTOMATIC = "auto";
-const choiceSchema = z.enum([...LOCALES, AUTOMATIC]);
+const CHOICES = [...LOCALES, AUTOMATIC] as const;
+const choiceSchema = z.enum(CHOICES);
 
 /** Where the person's language comes from now. */
 function languageSource(ctx: RequestContext): "chosen" | "platform" | "clinic" {
@@ -25,7 +26,7 @@ function describe(ctx: RequestContext): MessageReply {
   const source = languageSource(ctx);
   return ephemeral(
     { type: "text", text: ctx.t(`language.current.${source}`, { language: ctx.t(`language.name.${ctx.locale}`) }) },
-    { type: "context", text: ctx.t("language.howToChoose", { choices: [...LOCALES, AUTOMATIC].map((choice) => code(choice)).join(", ") }) },
+    { type: "context", text: ctx.t("language.howToChoose", { choices: CHOICES.map((choice) => code(choice)).join(", ") }) },
   );
 }
 
@@ -34,13 +35,12 @@ async function chooseLanguage(ctx: RequestContext, words: readonly Token[]): Pro
   if (!first) return describe(ctx);
   refuseLeftovers(rest);
   const parsed = choiceSchema.safeParse(first.text.toLowerCase());
-  if (!parsed.success) return refuse("error.languageUnknown", { input: first.text, choices: [...LOCALES, AUTOMATIC].join(", ") });
+  if (!parsed.success) return refuse("error.languageUnknown", { input: first.text, choices: CHOICES.join(", ") });
   const chosen: Locale | null = parsed.data === AUTOMATIC ? null : parsed.data;
   const member = chosen === ctx.member.locale ? ctx.member : await ctx.store.members.chooseLocale(ctx.member, chosen, ctx.clock.now());
   // The answer already speaks the language just chosen.
-  const locale = readerLocale(member.locale, ctx.platformLocale, clinicLocale(ctx.clinic, ctx.defaultLocale));
-  const now = { ...ctx, member, locale, t: ctx.catalogue.translator(locale) };
-  return ephemeral({ type: "text", tone: "success", text: now.t(chosen ? "language.chosen" : "language.automatic", { language: now.t(`language.name.${locale}`) }) }, { type: "context", text: now.t("language.channelsStay") });
+  const now = withMember(ctx, member);
+  return ephemeral({ type: "text", tone: "success", text: now.t(chosen ? "language.chosen" : "language.automatic", { language: now.t(`language.name.${now.locale}`) }) }, { type: "context", text: now.t("language.channelsStay") });
 }
 
 export const chooseLanguageCommand: CommandSpec = {
