@@ -20,7 +20,7 @@ import { SPAN_MARKS } from "../commands/neutral-text.ts";
 import { formatNumber, formatParameter } from "./locale-format.ts";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { LOCALES, type Locale } from "./locales.ts";
+import { INTL_TAG, LOCALES, type Locale } from "./locales.ts";
 
 export type Messages = Readonly<Record<string, string>>;
 /** A compiled message: literal text (span marks and {param} placeholders in it), and plural choices. */
@@ -99,7 +99,7 @@ export class Catalogue {
 
   translator(locale: Locale): Translate {
     const messages = this.messages[locale];
-    const rules = new Intl.PluralRules(locale === "nb" ? "nb-NO" : locale);
+    const rules = new Intl.PluralRules(INTL_TAG[locale]);
     const glosses = this.glosses[locale];
     return (key, params = {}) => {
       const parts = messages[key];
@@ -173,7 +173,7 @@ export function compileMessage(template: string, locale: Locale, where: string):
     while (rest[index] === " ") index += 1;
     if (rest[index] !== "}") throw new CatalogueError(`${where}: the plural of {${parameter}} is not closed (or has a branch other than =n, one, other, …)`);
     if (branches.other === undefined) throw new CatalogueError(`${where}: the plural of {${parameter}} needs an "other" branch`);
-    const categories = new Intl.PluralRules(locale === "nb" ? "nb-NO" : locale).resolvedOptions().pluralCategories as string[];
+    const categories = new Intl.PluralRules(INTL_TAG[locale]).resolvedOptions().pluralCategories as string[];
     for (const name of Object.keys(branches)) {
       if (!name.startsWith("=") && !categories.includes(name)) throw new CatalogueError(`${where}: "${name}" is not a plural category of ${locale} (${categories.join(", ")})`);
     }

@@ -3,7 +3,7 @@
 // form: Swedish "vecka 49", "kvartal 4 2026", "12,5"; Norwegian "uke 49", "4. kvartal 2026",
 // "20.11.2026"; English keeps the ISO forms. Sources: Språkrådet (sv) "Skrivregler" on dates and
 // numbers, Språkrådet (nb) "Dato og klokkeslett"; CLDR for the decimal comma.
-import type { Locale } from "./locales.ts";
+import { INTL_TAG, type Locale } from "./locales.ts";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
@@ -15,7 +15,7 @@ const numberFormats = new Map<Locale, Intl.NumberFormat>();
 export function formatNumber(locale: Locale, value: number): string {
   let format = numberFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale === "nb" ? "nb-NO" : locale === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 1, useGrouping: "min2" });
+    format = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 1, useGrouping: "min2" });
     numberFormats.set(locale, format);
   }
   return format.format(value);

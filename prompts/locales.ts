@@ -1,6 +1,9 @@
 export const LOCALES = ["en", "sv", "nb"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The BCP 47 tag Intl (plural rules, number formats) is given for each locale. */
+export const INTL_TAG: Readonly<Record<Locale, string>> = { en: "en-GB", sv: "sv-SE", nb: "nb-NO" };
+
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
