@@ -17,21 +17,28 @@ function withoutCredentials(url: string | undefined): string | undefined {
   }
 }
 
+interface ProxySettings {
+  httpsProxy?: string;
+  httpProxy?: string;
+  noProxy?: string;
+}
+
+/** HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or their lower-case forms), or undefined when no proxy is set. */
+function proxySettings(env: Readonly<Record<string, string | undefined>>): ProxySettings | undefined {
+  const settings = { httpsProxy: pick(env, "HTTPS_PROXY"), httpProxy: pick(env, "HTTP_PROXY"), noProxy: pick(env, "NO_PROXY") };
+  return settings.httpsProxy || settings.httpProxy ? settings : undefined;
+}
+
 /** A dispatcher that sends requests through the proxies (and around them, for NO_PROXY), or undefined when none is set. */
 export function proxyAgent(env: Readonly<Record<string, string | undefined>>): EnvHttpProxyAgent | undefined {
-  const httpsProxy = pick(env, "HTTPS_PROXY");
-  const httpProxy = pick(env, "HTTP_PROXY");
-  if (!httpsProxy && !httpProxy) return undefined;
-  return new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy: pick(env, "NO_PROXY") });
+  const settings = proxySettings(env);
+  return settings && new EnvHttpProxyAgent(settings);
 }
 
 /** Routes fetch through the proxies; returns them for the start-up log (without credentials), or undefined when none is set. */
-export function routeThroughProxy(env: Readonly<Record<string, string | undefined>>): { httpsProxy?: string; httpProxy?: string; noProxy?: string } | undefined {
-  const agent = proxyAgent(env);
-  if (!agent) return undefined;
-  setGlobalDispatcher(agent);
-  const httpsProxy = pick(env, "HTTPS_PROXY");
-  const httpProxy = pick(env, "HTTP_PROXY");
-  const noProxy = pick(env, "NO_PROXY");
-  return { httpsProxy: withoutCredentials(httpsProxy), httpProxy: withoutCredentials(httpProxy), noProxy };
+export function routeThroughProxy(env: Readonly<Record<string, string | undefined>>): ProxySettings | undefined {
+  const settings = proxySettings(env);
+  if (!settings) return undefined;
+  setGlobalDispatcher(new EnvHttpProxyAgent(settings));
+  return { httpsProxy: withoutCredentials(settings.httpsProxy), httpProxy: withoutCredentials(settings.httpProxy), noProxy: settings.noProxy };
 }
