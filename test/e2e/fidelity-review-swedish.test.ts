@@ -5,6 +5,10 @@ import { fixedClock, messageText, SPECIALIST, startHarness, type Harness } from 
 import { click, lastDirectMessage } from "../support/slack-buttons.ts";
 import { SEED_003_REVIEWS } from "../fixtures/seed-003-reviews.ts";
 import { readCsv } from "../support/csv-reader.ts";
+import { queryAll } from "../support/database-copy.ts";
+import { Catalogue } from "../../prompts/catalogue.ts";
+
+const catalogue = Catalogue.load();
 import { EXPORT_COLUMNS } from "../../commands/fidelity/export-reviews.ts";
 
 describe("fidelity self-check in Swedish", () => {
@@ -45,5 +49,16 @@ describe("fidelity self-check in Swedish", () => {
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
     expect(rows.slice(1).every((row) => row.length === EXPORT_COLUMNS.length)).toBe(true);
     expect(rows.filter((row) => row[0] === "1" && row[8] !== "")).toHaveLength(25);
+  });
+
+  it("posts the summary in the clinic's Swedish even when the supervisor's Slack is Norwegian, answering them in Norwegian", async () => {
+    h.slack.setUserLocale(SPECIALIST.id, "nb-NO");
+    await h.restart(); // Slack's languages are remembered for an hour: a new process asks again
+    await h.connectClinic("C0IPSTEAM", "Clinic");
+    const [review] = queryAll(h.databaseFile, "SELECT id FROM FidelityReview WHERE status = 'completed' ORDER BY id DESC LIMIT 1");
+    const answer = await h.clickButton("fidelity.post-summary", String(review!.id));
+    expect(messageText(answer)).toContain(catalogue.translator("nb")("fidelity.posted"));
+    const post = h.slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "C0IPSTEAM").at(-1)!;
+    expect(messageText(post)).toContain("Totalt: 92 av 125: stämmer delvis överens med IPS.");
   });
 });

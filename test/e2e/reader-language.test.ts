@@ -45,6 +45,18 @@ describe("each person's language in Slack, in a Swedish clinic", () => {
     expect(messageText(posted)).toContain("IPS veckosammanfattning · Clinic · vecka 47");
   });
 
+  it("redraws the agenda posted in the channel in Swedish when a Norwegian closes a flag there, and a private agenda in Norwegian", async () => {
+    await h.command("participant add P-031");
+    await h.command("participant add P-032");
+    await h.command("flag P-031 wants more hours", COLLEAGUE);
+    await h.command("flag P-032 asks about evening shifts", COLLEAGUE);
+    const flags = queryAll(h.databaseFile, "SELECT f.id, p.code FROM MeetingFlag f JOIN Participant p ON p.id = f.participantId WHERE f.closedAt IS NULL ORDER BY f.id");
+    const inChannel = messageText(await h.clickButton("meeting-flag.discussed", `${flags[0]!.id}:channel`, COLLEAGUE, "C0CLINIC")).replace(/`/g, "");
+    expect(inChannel).toContain(says("sv", "agenda.discussedBy", { code: "P-031", by: COLLEAGUE.name }));
+    const privately = messageText(await h.clickButton("meeting-flag.discussed", String(flags[1]!.id), COLLEAGUE, "C0CLINIC")).replace(/`/g, "");
+    expect(privately).toContain(says("nb", "agenda.discussedBy", { code: "P-032", by: COLLEAGUE.name }));
+  });
+
   it("takes the person's own choice over their Slack language, and keeps it after a restart", async () => {
     const chosen = messageText(await h.command("language en"));
     expect(chosen).toContain(says("en", "language.chosen", { language: languageName("en") }));
